@@ -1,0 +1,3 @@
+"""subnotes: clean, segment and outline Chinese talk transcripts, with every line grounded."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,1 @@
+"""LLM backends. Stages take a Backend and never import a concrete one."""

@@ -1,0 +1,29 @@
+"""Backends come from the entry-point group ``subnotes.backends``; the built-in ones register there
+exactly as a plugin would (see pyproject.toml), so there is one path for all of them."""
+
+from __future__ import annotations
+
+from importlib.metadata import entry_points
+from typing import Any
+
+from pipeline.errors import BackendError, UnknownBackend
+
+GROUP = "subnotes.backends"
+
+
+def available() -> dict[str, str]:
+    """Backend name → the object path it loads from, without importing any of them."""
+    return {ep.name: ep.value for ep in entry_points(group=GROUP)}
+
+
+def create(name: str, **settings: Any) -> Any:
+    """Instantiate backend ``name``; an unknown name fails with the list of known ones."""
+    eps = {ep.name: ep for ep in entry_points(group=GROUP)}
+    if name not in eps:
+        known = ", ".join(sorted(eps)) or "none installed"
+        raise UnknownBackend(f"unknown backend {name!r}; known backends: {known}")
+    try:
+        cls = eps[name].load()
+    except Exception as exc:  # a broken plugin must not take the CLI down with a traceback
+        raise BackendError(f"backend {name!r} failed to load: {exc}") from exc
+    return cls(**settings)

@@ -1,0 +1,5 @@
+"""The clean stage."""
+
+from pipeline.clean.clean import clean
+
+__all__ = ["clean"]

@@ -1,0 +1,234 @@
+"""Text with provenance: the spoken stream of a document and a draft that edits it.
+
+The clean stage runs several passes (script, numbers, lexicon, fillers, punctuation), each of which
+finds spans in the *current* text and replaces them. To keep every change grounded, the draft is a
+list of pieces: a copied piece is an untouched run of the stream, an edited piece records the
+stream span it replaced. A later edit that touches an edited piece absorbs it, so edits never
+overlap and every ``Edit.before`` is exactly the source text of its span.
+"""
+
+from __future__ import annotations
+
+from array import array
+from dataclasses import dataclass
+
+from pipeline.models import Document, Edit, EditKind, TimeSpan
+
+#: Stands between two cues in the stream when the source has something other than whitespace
+#: between them (SRT timing lines). It maps to a zero-width source position.
+CUE_BREAK = "\n"
+
+
+class Stream:
+    """The spoken text of a document: cue texts joined, with each character's source span.
+
+    Between two cues, whitespace that really is in the source (a txt exporter's blank line) is
+    kept and maps to itself; anything else (timing lines, JSON syntax) becomes one ``CUE_BREAK``
+    that maps to a zero-width position, so a span never claims source text it does not contain.
+    """
+
+    def __init__(self, doc: Document) -> None:
+        parts: list[str] = []
+        starts: list[int] = []
+        ends: list[int] = []
+        self.cue_of: list[int] = []
+        self.cue_starts: list[int] = []
+        self.times: list[TimeSpan | None] = []
+        self.speakers: list[str | None] = []
+        prev_end: int | None = None
+        for ci, cue in enumerate(doc.cues):
+            if prev_end is not None:
+                gap = doc.text[prev_end:cue.start]
+                if gap and not gap.strip():
+                    parts.append(gap)
+                    starts.extend(range(prev_end, cue.start))
+                    ends.extend(range(prev_end + 1, cue.start + 1))
+                    self.cue_of.extend([ci - 1] * len(gap))
+                else:
+                    parts.append(CUE_BREAK)
+                    starts.append(prev_end)
+                    ends.append(prev_end)
+                    self.cue_of.append(ci - 1)
+            self.cue_starts.append(len(starts))
+            parts.append(cue.text)
+            starts.extend(range(cue.start, cue.end))
+            ends.extend(range(cue.start + 1, cue.end + 1))
+            self.cue_of.extend([ci] * (cue.end - cue.start))
+            self.times.append(cue.time)
+            self.speakers.append(cue.speaker)
+            prev_end = cue.end
+        self.text = "".join(parts)
+        self.src_start = starts
+        self.src_end = ends
+        self.source = doc.text
+        self._tail = prev_end if prev_end is not None else 0
+
+    def __len__(self) -> int:
+        return len(self.text)
+
+    def source_span(self, a: int, b: int) -> tuple[int, int]:
+        """Source span of stream span ``[a, b)``; a zero-width span maps to a zero-width position."""
+        if b > a:
+            return self.src_start[a], self.src_end[b - 1]
+        pos = self.src_start[a] if a < len(self.src_start) else self._tail
+        return pos, pos
+
+    def time_span(self, a: int, b: int) -> TimeSpan | None:
+        """Times of the cues a stream span touches, when the input has times."""
+        if not self.cue_of or b <= a:
+            return None
+        first = self.times[self.cue_of[a]]
+        last = self.times[self.cue_of[min(b, len(self.cue_of)) - 1]]
+        if first is None or last is None:
+            return None
+        return first[0], last[1]
+
+    def speaker_at(self, a: int) -> str | None:
+        return self.speakers[self.cue_of[a]] if self.cue_of and a < len(self.cue_of) else None
+
+
+@dataclass(slots=True)
+class Change:
+    """An edit a pass proposes, in the coordinates of the draft's current text."""
+
+    start: int
+    end: int
+    after: str
+    kind: EditKind
+    origin: str
+    confidence: float | None = None
+    reason: str | None = None
+
+
+class Draft:
+    """The text being cleaned, with each character's provenance.
+
+    ``_lo[i]`` is the stream position character ``i`` comes from and ``_eid[i]`` the edit that
+    produced it (-1 for a verbatim copy). Edits that leave no characters (deletions) live only in
+    ``_edits``. A change that touches an edited character widens to the whole of that edit and
+    absorbs it, so recorded edits never overlap. Arrays of machine ints keep memory at a few bytes
+    a character.
+    """
+
+    def __init__(self, stream: Stream) -> None:
+        self.stream = stream
+        self.text = stream.text
+        self._lo = array("l", range(len(stream)))
+        self._eid = array("l", [-1]) * len(stream)
+        self._edits: dict[int, _Recorded] = {}
+        self._next_id = 0
+
+    def _stream_pos(self, i: int) -> int:
+        """Stream position where current-text position ``i`` begins."""
+        if i < len(self.text):
+            e = self._eid[i]
+            return self._edits[e].lo if e >= 0 else self._lo[i]
+        return len(self.stream)
+
+    def _stream_end(self, i: int) -> int:
+        """Stream position just after current-text character ``i``."""
+        e = self._eid[i]
+        return self._edits[e].hi if e >= 0 else self._lo[i] + 1
+
+    def _widen(self, a: int, b: int) -> tuple[int, int]:
+        """Grow ``[a, b)`` to whole edits where it cuts into one."""
+        text = self.text
+        if a < len(text) and self._eid[a] >= 0 and (b > a or (a > 0 and self._eid[a - 1] == self._eid[a])):
+            e = self._eid[a]
+            while a > 0 and self._eid[a - 1] == e:
+                a -= 1
+        if b > 0 and b <= len(text) and self._eid[b - 1] >= 0 and (b > a):
+            e = self._eid[b - 1]
+            while b < len(text) and self._eid[b] == e:
+                b += 1
+        return a, b
+
+    def apply(self, changes: list[Change]) -> int:
+        """Apply changes given in current-text coordinates; returns how many were applied.
+
+        Changes are taken in order of position; one that overlaps a change already taken in this
+        batch is skipped (passes propose the best first where it matters).
+        """
+        text = self.text
+        todo = sorted((c for c in changes if 0 <= c.start <= c.end <= len(text)),
+                      key=lambda c: (c.start, c.end))
+        parts: list[str] = []
+        lo_parts: list[array] = []
+        eid_parts: list[array] = []
+        at = 0
+        applied = 0
+        for ch in todo:
+            a, b = self._widen(ch.start, ch.end)
+            if a < at:
+                continue
+            if b == a and ch.after == "":
+                continue
+            s_lo = self._stream_pos(a)
+            s_hi = max(s_lo, self._stream_end(b - 1)) if b > a else s_lo
+            absorbed = {self._eid[i] for i in range(a, b) if self._eid[i] >= 0}
+            # deletions strictly inside the stream span are part of this change now
+            if b > a:
+                absorbed.update(k for k, r in self._edits.items() if not r.after and s_lo < r.lo < s_hi)
+            origins = [self._edits[k].change.origin for k in sorted(absorbed)]
+            for k in absorbed:
+                rec = self._edits.pop(k)
+                s_lo, s_hi = min(s_lo, rec.lo), max(s_hi, rec.hi)
+            after = text[a:ch.start] + ch.after + text[ch.end:b]
+            kept = Change(a, b, after, ch.kind, "+".join(dict.fromkeys([*origins, ch.origin])),
+                          ch.confidence, ch.reason)
+            eid = self._next_id
+            self._next_id += 1
+            self._edits[eid] = _Recorded(s_lo, s_hi, after, kept)
+            parts.append(text[at:a])
+            lo_parts.append(self._lo[at:a])
+            eid_parts.append(self._eid[at:a])
+            parts.append(after)
+            lo_parts.append(array("l", [s_lo]) * len(after))
+            eid_parts.append(array("l", [eid]) * len(after))
+            at = b
+            applied += 1
+        if not applied:
+            return 0
+        parts.append(text[at:])
+        lo_parts.append(self._lo[at:])
+        eid_parts.append(self._eid[at:])
+        self.text = "".join(parts)
+        self._lo = array("l")
+        self._eid = array("l")
+        for lo, ei in zip(lo_parts, eid_parts, strict=True):
+            self._lo.extend(lo)
+            self._eid.extend(ei)
+        return applied
+
+    # --- reading the result -------------------------------------------------------------------
+
+    def stream_span(self, a: int, b: int) -> tuple[int, int]:
+        """Stream span that current-text span ``[a, b)`` comes from (edited characters count whole)."""
+        lo = self._stream_pos(a)
+        if b <= a:
+            return lo, lo
+        return lo, max(lo, self._stream_end(b - 1))
+
+    def source_span(self, a: int, b: int) -> tuple[int, int]:
+        return self.stream.source_span(*self.stream_span(a, b))
+
+    def is_edited(self, i: int) -> bool:
+        return self._eid[i] >= 0
+
+    def edits(self) -> list[Edit]:
+        """Every edit in source coordinates, in source order."""
+        out = []
+        for rec in sorted(self._edits.values(), key=lambda r: (r.lo, r.hi)):
+            s, e = self.stream.source_span(rec.lo, rec.hi)
+            c = rec.change
+            out.append(Edit(kind=c.kind, start=s, end=e, before=self.stream.source[s:e], after=rec.after,
+                            origin=c.origin, confidence=c.confidence, reason=c.reason))
+        return out
+
+
+@dataclass(slots=True)
+class _Recorded:
+    lo: int
+    hi: int
+    after: str
+    change: Change

@@ -1,0 +1,29 @@
+"""Subtitle markup (``<i>``, ``<c.yellow>``, ``{\\an8}``, ``&amp;``) inside cue text.
+
+Tags are cut out by *splitting* the cue into the runs of text between them, never by rewriting:
+every run is still an exact span of the source, so offsets stay true."""
+
+from __future__ import annotations
+
+import re
+
+_TAG = re.compile(r"<[^<>\n]{0,80}>|\{\\[^{}\n]{0,80}\}|&(?:amp|lt|gt|nbsp|lrm|rlm);")
+
+
+def strip_tags(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Spans of ``text[start:end]`` between markup, trimmed of white space, empties dropped."""
+    spans = []
+    at = start
+    for m in _TAG.finditer(text, start, end):
+        spans.append((at, m.start()))
+        at = m.end()
+    spans.append((at, end))
+    out = []
+    for s, e in spans:
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if e > s:
+            out.append((s, e))
+    return out

@@ -1,0 +1,241 @@
+"""The data that flows between stages, as pydantic models.
+
+Every item that comes from the transcript carries ``start``/``end``: character offsets into the
+*decoded input file* (BOM removed, ``\\r\\n``/``\\r`` turned into ``\\n``, nothing else changed), so
+``document.text[start:end]`` is exactly the stretch of the user's file it comes from. Times are in
+seconds and present only where the input has them. This module imports nothing else of the
+package: it is the bottom layer.
+"""
+
+from __future__ import annotations
+
+from array import array
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
+
+SCHEMA_VERSION = "1"
+
+Format = Literal["txt", "srt", "vtt", "bilibili-json", "whisper-json", "tingwu-json"]
+EditKind = Literal["correction", "number", "filler", "repeat", "script", "punctuation"]
+Attribution = Literal["source_document", "speaker"]
+ClaimType = Literal["policy_measure", "goal", "fact", "opinion", "prediction", "advice"]
+Alignment = Literal["exact", "fuzzy"]
+TimeSpan = tuple[float, float]
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class Meta(_Model):
+    """What the input says about itself (a title header, a Bilibili id, speakers)."""
+
+    title: str | None = None
+    part: str | None = None
+    uploader: str | None = None
+    bvid: str | None = None
+    url: str | None = None
+    duration: float | None = Field(None, description="seconds, when the input has times")
+    speakers: list[str] = Field(default_factory=list)
+
+
+class Source(_Model):
+    """The input file: where it is, what it is, how it was decoded."""
+
+    path: str
+    format: Format
+    sha256: str
+    encoding: str
+    chars: int = Field(description="length of the decoded text")
+
+
+class Cue(_Model):
+    """One unit of the input as the recogniser or exporter gave it (a subtitle, a paragraph)."""
+
+    index: int
+    start: int
+    end: int
+    text: str = Field(description="document.text[start:end]")
+    time: TimeSpan | None = None
+    speaker: str | None = None
+
+
+class Document(_Model):
+    """The ingest stage's output: the decoded text and its cues, nothing interpreted yet."""
+
+    source: Source
+    text: str
+    cues: list[Cue]
+    meta: Meta = Field(default_factory=Meta)
+
+
+class Edit(_Model):
+    """One change the clean stage made; ``before == document.text[start:end]``."""
+
+    kind: EditKind
+    start: int
+    end: int
+    before: str
+    after: str
+    origin: str = Field(description="which part made it: rule, lexicon, pinyin, opencc, llm …")
+    confidence: float | None = None
+    reason: str | None = None
+
+
+class Candidate(_Model):
+    """A near-miss correction: plausible, but below the bar to apply without a model."""
+
+    start: int
+    end: int
+    before: str
+    suggestion: str
+    score: float
+    reason: str
+
+
+class Sentence(_Model):
+    """A cleaned sentence; ``start``/``end`` is its source span, ``clean_*`` its span in clean_text."""
+
+    id: int
+    text: str
+    start: int
+    end: int
+    clean_start: int
+    clean_end: int
+    time: TimeSpan | None = None
+    speaker: str | None = None
+
+
+class Cleaned(_Model):
+    """The clean stage's output.
+
+    Besides the fields, it keeps (in memory only) the source span of every clean_text character,
+    so later stages can ground a quote that is part of a sentence.
+    """
+
+    clean_text: str
+    sentences: list[Sentence]
+    edits: list[Edit]
+    candidates: list[Candidate] = Field(default_factory=list)
+    _src_lo: array | None = PrivateAttr(None)
+    _src_hi: array | None = PrivateAttr(None)
+
+    def set_alignment(self, lo: array, hi: array) -> None:
+        self._src_lo, self._src_hi = lo, hi
+
+    def source_span(self, a: int, b: int) -> tuple[int, int]:
+        """Source span of clean_text span ``[a, b)``."""
+        if self._src_lo is None or self._src_hi is None:
+            inside = [s for s in self.sentences if s.clean_start < b and a < s.clean_end]
+            return (inside[0].start, inside[-1].end) if inside else (0, 0)
+        b = max(a + 1, b)
+        return self._src_lo[a], max(self._src_lo[a], self._src_hi[b - 1])
+
+
+class Segment(_Model):
+    """A topic section: a run of whole sentences ``[first_sentence, last_sentence]``."""
+
+    index: int
+    start: int
+    end: int
+    first_sentence: int
+    last_sentence: int
+    title: str
+    keywords: list[str] = Field(default_factory=list)
+    time: TimeSpan | None = None
+    origin: str = "offline"
+
+
+class KeyPoint(_Model):
+    """A self-contained sentence of the notes, grounded in the sentences it comes from."""
+
+    text: str
+    sentence_ids: list[int]
+    start: int
+    end: int
+    time: TimeSpan | None = None
+    speaker: str | None = None
+
+
+class Section(_Model):
+    segment: int
+    title: str
+    key_points: list[KeyPoint]
+    terms: list[str] = Field(default_factory=list)
+    speakers: list[str] = Field(default_factory=list)
+
+
+class Outline(_Model):
+    summary: list[KeyPoint]
+    sections: list[Section]
+
+
+class Evidence(_Model):
+    quote: str = Field(description="the cleaned text of the source span")
+    start: int
+    end: int
+    time: TimeSpan | None = None
+    sentence_ids: list[int] = Field(default_factory=list)
+    alignment: Alignment = "exact"
+
+
+class Claim(_Model):
+    """A statement the talk makes, who makes it, and where in the source it stands."""
+
+    statement: str = Field(min_length=4, description="a short self-contained sentence")
+    attributed_to: Attribution
+    attributed_name: str | None = Field(None, description="the named document, person or body")
+    speaker: str | None = Field(None, description="who said it, in multi-speaker transcripts")
+    claim_type: ClaimType
+    topic: str
+    document: str | None = Field(None, description="the document a policy talk refers to")
+    evidence: Evidence
+    confidence: float = Field(ge=0.0, le=1.0)
+
+
+class Degraded(_Model):
+    """A stage whose model call failed, so its offline result stands in."""
+
+    stage: str
+    reason: str
+
+
+class Usage(_Model):
+    calls: int = 0
+    cached: int = 0
+    prompt_tokens: int = 0
+    completion_tokens: int = 0
+
+    def add(self, other: Usage) -> None:
+        self.calls += other.calls
+        self.cached += other.cached
+        self.prompt_tokens += other.prompt_tokens
+        self.completion_tokens += other.completion_tokens
+
+
+class RunInfo(_Model):
+    backend: str
+    model: str | None = None
+    version: str
+    created: str
+    key: str = Field("", description="hash of input, options and version: equal key, equal output")
+    options: dict[str, object] = Field(default_factory=dict)
+
+
+class Notes(_Model):
+    """The notes document: ``NAME.notes.json``. FORMAT.md names the fields a scorer reads."""
+
+    schema_version: str = SCHEMA_VERSION
+    source: Source
+    meta: Meta
+    run: RunInfo
+    clean_text: str
+    edits: list[Edit]
+    candidates: list[Candidate]
+    sentences: list[Sentence]
+    segments: list[Segment]
+    outline: Outline
+    claims: list[Claim]
+    degraded: list[Degraded] = Field(default_factory=list)
+    usage: Usage = Field(default_factory=Usage)

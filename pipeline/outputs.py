@@ -1,0 +1,70 @@
+"""Where outputs go and how they are written.
+
+Outputs only ever land under the output folder, at names derived from the input's path relative
+to what the user named (parts cleaned of anything that could climb out, hide, or collide).
+Writing is atomic: a temporary file in the same folder, flushed and renamed. A file subnotes did
+not write is never replaced, and neither is an input.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import re
+import tempfile
+from pathlib import Path
+
+from pipeline.errors import InputError
+
+MARK = "generator: subnotes"
+_BAD = re.compile(r'[\x00-\x1f<>:"|?*\\]')
+SUFFIXES = (".md", ".notes.json", ".html")
+
+
+def safe_part(part: str) -> str:
+    part = _BAD.sub("_", part).strip().strip(".")
+    return part or "_"
+
+
+def output_stem(out_dir: Path, rel: Path) -> Path:
+    """``OUT/sub/dir/NAME`` for an input at relative path ``sub/dir/NAME.ext``."""
+    parts = [safe_part(p) for p in rel.parts if p not in ("", ".", "..", "/")]
+    if not parts:
+        parts = ["input"]
+    last = parts[-1]
+    stem = last.rsplit(".", 1)[0] if "." in last else last
+    parts[-1] = safe_part(stem)
+    return out_dir.joinpath(*parts)
+
+
+def is_ours(path: Path) -> bool:
+    """True when ``path`` is missing or was written by subnotes (so it may be replaced)."""
+    try:
+        with path.open("rb") as fh:
+            head = fh.read(4096).decode("utf-8", "replace")
+    except FileNotFoundError:
+        return True
+    except OSError:
+        return False
+    if path.name.endswith(".json"):
+        return '"schema_version"' in head and '"run"' in head
+    return MARK in head or "subnotes" in head[:400]
+
+
+def write_atomic(path: Path, data: str, protected: set[Path]) -> None:
+    if path.resolve() in protected:
+        raise InputError("output would overwrite an input file; choose another -o", path=str(path))
+    if not is_ours(path):
+        raise InputError("exists and was not written by subnotes; refusing to overwrite it", path=str(path))
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise

@@ -1,0 +1,1 @@
+"""Renderers: the notes document → Markdown (and HTML)."""

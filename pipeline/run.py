@@ -1,0 +1,223 @@
+"""One file through the stages, and the batch loop around it.
+
+``process`` is the whole pipeline for one Document, usable in-process. ``run_file`` adds the
+file-system side (up-to-date check, atomic writes); ``run_batch`` runs many, in parallel
+processes with ``jobs > 1``, and reports each result as it comes so a failure never stops the rest.
+"""
+
+from __future__ import annotations
+
+import glob
+import hashlib
+import json
+import os
+import time
+from collections.abc import Callable, Iterator
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+
+from pipeline import __version__
+from pipeline.errors import SubnotesError
+from pipeline.ingest import SUFFIXES
+from pipeline.models import Document, Notes, RunInfo
+from pipeline.outputs import output_stem, write_atomic
+
+SKIP_SUFFIXES = (".notes.json",)
+
+
+@dataclass
+class Job:
+    path: Path
+    rel: Path
+    stem: Path
+
+
+@dataclass
+class Result:
+    job: Job
+    status: str  # done | skipped | failed
+    seconds: float = 0.0
+    error: str | None = None
+    outputs: list[Path] = field(default_factory=list)
+    usage: dict[str, int] = field(default_factory=dict)
+    degraded: list[str] = field(default_factory=list)
+
+
+def _known(path: Path) -> bool:
+    name = path.name.lower()
+    return path.suffix.lower() in SUFFIXES and not name.endswith(SKIP_SUFFIXES) and not name.startswith(".")
+
+
+def collect(paths: list[str], out_dir: Path) -> tuple[list[Job], list[str]]:
+    """Files, folders (recursive, known extensions) and globs → jobs; also what matched nothing."""
+    jobs: list[Job] = []
+    missing: list[str] = []
+    out_resolved = out_dir.resolve()
+    for arg in paths:
+        p = Path(arg)
+        if p.is_dir():
+            root = p
+            nested_out = root.resolve() in out_resolved.parents  # -o inside the input folder
+            found = sorted(f for f in p.rglob("*") if f.is_file() and _known(f)
+                           and not (nested_out and out_resolved in f.resolve().parents))
+            jobs += [Job(f, f.relative_to(root), Path()) for f in found]
+        elif p.is_file():
+            jobs.append(Job(p, Path(p.name), Path()))
+        else:
+            hits = sorted(Path(h) for h in glob.glob(arg, recursive=True) if Path(h).is_file())
+            if hits:
+                jobs += [Job(h, Path(h.name), Path()) for h in hits if _known(h)]
+            else:
+                missing.append(arg)
+    seen: dict[Path, Job] = {}
+    unique: list[Job] = []
+    for job in jobs:
+        key = job.path.resolve()
+        if key in seen:
+            continue
+        seen[key] = job
+        unique.append(job)
+    taken: dict[Path, int] = {}
+    for job in unique:
+        stem = output_stem(out_dir, job.rel)
+        n = taken.get(stem, 0)
+        taken[stem] = n + 1
+        if n:  # two inputs with one name (a.srt, a.txt): keep the extension in the second
+            stem = stem.with_name(f"{stem.name}.{job.path.suffix.lstrip('.') or 'x'}{'' if n == 1 else n}")
+        job.stem = stem
+    return unique, missing
+
+
+def input_key(raw: bytes, fingerprint: dict) -> str:
+    h = hashlib.sha256(raw)
+    h.update(json.dumps(fingerprint, sort_keys=True).encode())
+    h.update(__version__.encode())
+    return h.hexdigest()
+
+
+def process(doc: Document, settings, backend=None, key: str = "") -> Notes:  # settings: config.Settings
+    """Run every stage on one document."""
+    from pipeline.backends import registry
+    from pipeline.clean import clean
+    from pipeline.notes import extract_claims, outline
+    from pipeline.segment import segment
+
+    if backend is None:
+        backend = registry.create(settings.backend, **backend_settings(settings))
+    cleaned = clean(doc, settings.clean, backend)
+    segments = segment(cleaned, settings.segment, backend)
+    notes_outline = outline(cleaned, segments, backend)
+    claims = extract_claims(cleaned, segments, backend)
+    run = RunInfo(backend=backend.name, model=backend.model, version=__version__, key=key,
+                  created=datetime.now(UTC).isoformat(timespec="seconds"), options=settings.fingerprint())
+    degraded = list(getattr(backend, "degraded", []))
+    return Notes(source=doc.source, meta=doc.meta, run=run, clean_text=cleaned.clean_text, edits=cleaned.edits,
+                 candidates=cleaned.candidates, sentences=cleaned.sentences, segments=segments,
+                 outline=notes_outline, claims=claims, degraded=degraded, usage=backend.usage.model_copy())
+
+
+def backend_settings(settings) -> dict:
+    return {"model": settings.model, "base_url": settings.base_url, "api_key": settings.api_key,
+            "timeout": settings.timeout, "retries": settings.retries, "concurrency": settings.concurrency,
+            "cache_dir": settings.cache_dir, "use_cache": not settings.no_cache}
+
+
+def up_to_date(stem: Path, key: str, html: bool) -> bool:
+    try:
+        data = json.loads(stem.with_name(stem.name + ".notes.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return False
+    outs = [stem.with_name(stem.name + ".md")] + ([stem.with_name(stem.name + ".html")] if html else [])
+    return data.get("run", {}).get("key") == key and all(p.is_file() for p in outs)
+
+
+def run_file(job: Job, settings, protected: set[Path]) -> Result:
+    from pipeline.ingest import ingest_bytes
+    from pipeline.ingest.detect import read
+    from pipeline.render import markdown
+
+    t0 = time.perf_counter()
+    raw, _ = read(job.path, int(settings.max_input_mb * 2**20))
+    key = input_key(raw, settings.fingerprint())
+    if not settings.force and up_to_date(job.stem, key, settings.html):
+        return Result(job, "skipped", time.perf_counter() - t0)
+    doc = ingest_bytes(raw, str(job.path), suffix=job.path.suffix.lower())
+    notes = process(doc, settings, key=key)
+    stem = job.stem
+    outs = [(stem.with_name(stem.name + ".md"), markdown.render(notes))]
+    if settings.html:
+        try:
+            from pipeline.render import html
+        except ImportError:
+            html = None  # type: ignore[assignment]
+        if html is not None:
+            outs.append((stem.with_name(stem.name + ".html"), html.render(notes, doc)))
+    outs.append((stem.with_name(stem.name + ".notes.json"), notes.model_dump_json(indent=1)))
+    for path, data in outs:  # the JSON last: it is what marks the set complete
+        write_atomic(path, data, protected)
+    return Result(job, "done", time.perf_counter() - t0, outputs=[p for p, _ in outs],
+                  usage=notes.usage.model_dump(), degraded=[d.stage for d in notes.degraded])
+
+
+def _safe_run(job: Job, settings, protected: set[Path], debug: bool = False) -> Result:
+    """run_file with every failure turned into a failed Result (one line, no traceback)."""
+    t0 = time.perf_counter()
+    try:
+        return run_file(job, settings, protected)
+    except SubnotesError as exc:
+        msg = str(exc) if exc.path else f"{job.path}: {exc}"
+    except RecursionError:
+        msg = f"{job.path}: input too deeply nested"
+    except MemoryError:
+        msg = f"{job.path}: out of memory"
+    except Exception as exc:  # last resort: a bug must cost one file, not the batch
+        msg = f"{job.path}: internal error: {type(exc).__name__}: {exc}"
+        if debug:
+            import traceback
+
+            msg += "\n" + traceback.format_exc()
+    return Result(job, "failed", time.perf_counter() - t0, error=msg)
+
+
+def run_batch(jobs: list[Job], settings, *, debug: bool = False,
+              on_start: Callable[[Job], None] | None = None) -> Iterator[Result]:
+    """Yield one Result per job as each finishes. Stops cleanly on KeyboardInterrupt."""
+    protected = {j.path.resolve() for j in jobs}
+    if settings.jobs <= 1 or len(jobs) <= 1:
+        for job in jobs:
+            if on_start:
+                on_start(job)
+            yield _safe_run(job, settings, protected, debug)
+        return
+    workers = min(settings.jobs, len(jobs), os.cpu_count() or 1) or 1
+    pool = ProcessPoolExecutor(max_workers=workers, initializer=_worker_init)
+    pending: dict[Future, Job] = {}
+    todo = iter(jobs)
+    try:
+        for job in todo:
+            pending[pool.submit(_safe_run, job, settings, protected, debug)] = job
+            if len(pending) >= workers * 2:
+                break
+        while pending:
+            done, _ = wait(pending, return_when=FIRST_COMPLETED)
+            for fut in done:
+                job = pending.pop(fut)
+                try:
+                    yield fut.result()
+                except Exception as exc:  # a worker died (killed, out of memory)
+                    yield Result(job, "failed", error=f"{job.path}: worker failed: {type(exc).__name__}")
+                nxt = next(todo, None)
+                if nxt is not None:
+                    pending[pool.submit(_safe_run, nxt, settings, protected, debug)] = nxt
+    finally:
+        pool.shutdown(wait=not pending, cancel_futures=True)
+
+
+def _worker_init() -> None:
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C and stops the pool
+
+

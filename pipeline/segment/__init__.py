@@ -1,0 +1,5 @@
+"""The segment stage."""
+
+from pipeline.segment.segment import segment
+
+__all__ = ["segment"]
