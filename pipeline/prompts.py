@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+from importlib.resources.abc import Traversable
 from pathlib import Path
 
 from pipeline.errors import ConfigError
@@ -16,11 +17,12 @@ from pipeline.errors import ConfigError
 _VAR = re.compile(r"\{\{\s*(\w+)\s*\}\}")
 
 
-def _prompt_dir() -> Path:
+def _prompt_dir() -> Traversable:
+    """The checkout's prompts/ when running from one, else the copy inside the installed wheel."""
     checkout = Path(__file__).resolve().parent.parent / "prompts"
     if checkout.is_dir():
         return checkout
-    return Path(str(resources.files("pipeline.prompt_files")))
+    return resources.files("pipeline.prompt_files")
 
 
 @dataclass(frozen=True)
@@ -48,4 +50,4 @@ def load(name: str) -> Prompt:
 
 
 def names() -> list[str]:
-    return sorted(p.stem for p in _prompt_dir().glob("*.md"))
+    return sorted(p.name[:-3] for p in _prompt_dir().iterdir() if p.name.endswith(".md"))
