@@ -1,15 +1,174 @@
-"""LLM corrections for the clean stage (filled in by the LLM-backend work).
+"""LLM corrections for the clean stage.
 
-``correct`` may add changes to the draft with origin ``llm`` after every check; with the
-offline backend it does nothing."""
+The model sees the draft in chunks, with the offline corrector's near-miss candidates as hints,
+and answers with edits (``wrong``, ``right``, where, why) — never rewritten text. An edit is
+applied only when every check passes: ``wrong`` stands at the place the model names, the draft
+has not been edited there already, the change sounds alike (pinyin with the usual recogniser
+confusions), looks alike (Latin letters), is a hinted candidate or turns spoken numerals into
+digits, and it leaves negations, digits and protected terms alone. So a model can fix what it
+heard wrong but cannot rewrite the talk or flip its meaning.
+"""
 
 from __future__ import annotations
 
+import itertools
+import logging
+import re
+import tomllib
+from difflib import SequenceMatcher
+from functools import cache
+from pathlib import Path
+
+from pydantic import BaseModel, Field
+
+from pipeline.backends import fanout
 from pipeline.backends.base import Backend
-from pipeline.clean.textmap import Draft
+from pipeline.clean.textmap import Change, Draft
 from pipeline.models import Candidate
+
+STAGE = "clean"
+DATA = Path(__file__).with_name("data")
+log = logging.getLogger("subnotes.llm")
+_LATIN = re.compile(r"[A-Za-z]")
+_DIGIT = re.compile(r"[0-9０-９]")
+
+
+class LLMEdit(BaseModel):
+    wrong: str = Field(min_length=1)
+    right: str
+    context: str = ""
+    reason: str = ""
+
+
+class Corrections(BaseModel):
+    edits: list[LLMEdit]
+
+
+@cache
+def _rules() -> dict:
+    return tomllib.loads((DATA / "llm_checks.toml").read_text(encoding="utf-8"))
+
+
+@cache
+def _protected() -> frozenset[str]:
+    """Terms no model may touch: the clean stage's term lists (``data/*terms*.txt``), when present."""
+    terms: set[str] = set()
+    for path in sorted(DATA.glob("*terms*.txt")):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            line = line.split("#", 1)[0].strip()
+            if line and "=>" not in line and len(line) >= 2:
+                terms.add(line.split()[0])
+    return frozenset(terms)
 
 
 def correct(draft: Draft, candidates: list[Candidate], backend: Backend | None) -> None:
     if backend is None or not backend.is_model:
         return
+    text = draft.text
+    spans = _chunks(text, fanout.chunk_size(backend))
+    calls = [{"transcript": text[a:b], "hints": _hints(draft, candidates, a, b)} for a, b in spans]
+    results = fanout.ask_each(backend, "correct", calls, Corrections)
+    reason = fanout.failures(results)
+    if reason:
+        fanout.degrade(backend, STAGE, reason)
+    hinted = {(c.before, c.suggestion) for c in candidates}
+    changes: dict[tuple[int, int], Change] = {}
+    for (a, b), answer in zip(spans, results, strict=True):
+        if answer is None or isinstance(answer, Exception):
+            continue
+        for edit in answer.edits:
+            at = _locate(text, a, b, edit)
+            if at is None or not _acceptable(draft, at, edit, hinted):
+                log.debug("llm edit rejected: %s → %s", edit.wrong, edit.right)
+                continue
+            changes.setdefault((at, at + len(edit.wrong)), Change(
+                at, at + len(edit.wrong), edit.right, "correction", "llm", None, edit.reason[:80] or None))
+    draft.apply(list(changes.values()))
+
+
+def _chunks(text: str, limit: int) -> list[tuple[int, int]]:
+    """Chunks of the draft cut after sentence-ending punctuation, overlapping by a little."""
+    ends = [m.end() for m in re.finditer(r"[。！？!?\n]+", text)]
+    bounds = [0]
+    for end in [*ends, len(text)]:  # an unpunctuated stretch longer than a chunk is cut every 1/4 chunk
+        while end - bounds[-1] > limit:
+            bounds.append(bounds[-1] + max(1, limit // 4))
+        if end > bounds[-1]:
+            bounds.append(end)
+    lengths = [b - a for a, b in itertools.pairwise(bounds)]
+    return [(bounds[i], bounds[j]) for i, j in fanout.windows(lengths, limit, overlap=min(200, limit // 10))]
+
+
+def _hints(draft: Draft, candidates: list[Candidate], a: int, b: int) -> str:
+    lo, hi = draft.source_span(a, b) if b > a else (0, 0)
+    lines = [f"- {c.before} → {c.suggestion}（{c.reason}）" for c in candidates if lo <= c.start and c.end <= hi]
+    return "\n".join(lines[:40]) or "（无）"
+
+
+def _locate(text: str, a: int, b: int, edit: LLMEdit) -> int | None:
+    """Where ``wrong`` stands: inside the quoted context if it is found in the chunk, else the only
+    occurrence in the chunk; None when the place is not certain."""
+    chunk = text[a:b]
+    if edit.context and edit.wrong in edit.context:
+        hits = [m.start() for m in re.finditer(re.escape(edit.context), chunk)]
+        if len(hits) == 1:
+            return a + hits[0] + edit.context.index(edit.wrong)
+    hits = [m.start() for m in re.finditer(re.escape(edit.wrong), chunk)]
+    return a + hits[0] if len(hits) == 1 else None
+
+
+def _acceptable(draft: Draft, at: int, edit: LLMEdit, hinted: set[tuple[str, str]]) -> bool:
+    rules = _rules()
+    wrong, right = edit.wrong, edit.right
+    if wrong == right or len(wrong) > rules["max_wrong"] or len(right) > len(wrong) + rules["max_growth"]:
+        return False
+    if any(draft.is_edited(i) for i in range(at, at + len(wrong))):
+        return False  # an offline pass has decided here already
+    removed, added = _diff(wrong, right)
+    negations = set(rules["negations"])
+    if negations & (set(removed) | set(added)) or _DIGIT.search(removed):
+        return False
+    if any(t in wrong for t in _protected()):
+        return False
+    if (wrong, right) in hinted:
+        return True
+    if _DIGIT.search(added):  # spoken numerals → digits, nothing else
+        return bool(removed) and all(ch in rules["numerals"] for ch in removed)
+    if _LATIN.search(wrong) or _LATIN.search(right):
+        letters = SequenceMatcher(None, wrong.lower(), right.lower()).ratio()
+        return letters >= rules["min_letters"]
+    return _sound_alike(wrong, right) >= rules["min_pinyin"]
+
+
+def _diff(wrong: str, right: str) -> tuple[str, str]:
+    """The characters an edit takes out and puts in."""
+    removed, added = [], []
+    for op, i1, i2, j1, j2 in SequenceMatcher(None, wrong, right, autojunk=False).get_opcodes():
+        if op != "equal":
+            removed.append(wrong[i1:i2])
+            added.append(right[j1:j2])
+    return "".join(removed), "".join(added)
+
+
+def _sound_alike(wrong: str, right: str) -> float:
+    from pypinyin import Style, lazy_pinyin  # deferred: pypinyin loads its dictionaries on import
+
+    def syllables(s: str) -> list[str]:
+        return [_fuzzy(p) for p in lazy_pinyin(s, style=Style.NORMAL, errors="ignore")]
+
+    a, b = syllables(wrong), syllables(right)
+    if not a or not b:
+        return 0.0
+    if len(a) == len(b):  # a mishearing keeps the syllables in place: compare position by position
+        return sum(x == y for x, y in zip(a, b, strict=True)) / len(a)
+    return SequenceMatcher(None, a, b, autojunk=False).ratio()
+
+
+@cache
+def _fuzzy(syllable: str) -> str:
+    fuzzy: dict[str, str] = _rules()["fuzzy"]
+    initial = next((i for i in ("zh", "ch", "sh") if syllable.startswith(i)), syllable[:1])
+    if initial in "aeiouv" or not initial:
+        initial = ""
+    final = syllable[len(initial):]
+    return fuzzy.get(initial, initial) + "|" + fuzzy.get(final, final)

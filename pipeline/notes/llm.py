@@ -1,15 +1,249 @@
-"""LLM refinement of the outline and claims (filled in by the LLM-backend work); offline: unchanged."""
+"""LLM outline and claims.
+
+Outline: the model writes key points per section (and a short summary), each citing sentence ids;
+a point is kept only if its ids lie in its section and its wording is supported by the cited
+sentences (most of its characters occur there). Claims: the model sees the sentences that carry
+claim cues (``data/llm_claim_cues.txt``) and the offline claims' sentences, and returns the claim
+schema with cited ids and a verbatim quote; a claim is dropped unless the quote stands in the cited
+sentences and the statement is supported by them. Failed calls keep the offline result for their
+part and mark the stage degraded.
+"""
 
 from __future__ import annotations
 
-from pipeline.backends.base import Backend
-from pipeline.models import Claim, Cleaned, Outline, Segment
+import re
+from functools import cache
+from pathlib import Path
 
+from pydantic import BaseModel, Field
+
+from pipeline.backends import fanout
+from pipeline.backends.base import Backend
+from pipeline.models import (
+    Attribution,
+    Claim,
+    ClaimType,
+    Cleaned,
+    Evidence,
+    KeyPoint,
+    Outline,
+    Section,
+    Segment,
+    Sentence,
+)
+
+DATA = Path(__file__).with_name("data")
+MIN_SUPPORT = 0.5  # share of a point's Han characters and Latin letters that the cited sentences contain
+MAX_POINT = 80
+MAX_SUMMARY = 5
+SHORT = 5  # sentences shorter than this (对吧, 好) carry no point: not sent
+_CONTENT = re.compile(r"[\u3400-\u9fffA-Za-z0-9]")
+
+
+class Point(BaseModel):
+    text: str
+    sentence_ids: list[int] = Field(default_factory=list)
+
+
+class SectionPoints(BaseModel):
+    segment: int
+    key_points: list[Point] = Field(default_factory=list)
+
+
+class OutlineAnswer(BaseModel):
+    summary: list[Point] = Field(default_factory=list)
+    sections: list[SectionPoints]
+
+
+class ClaimItem(BaseModel):
+    statement: str = Field(min_length=4)
+    attributed_to: Attribution
+    attributed_name: str | None = None
+    claim_type: ClaimType
+    topic: str = ""
+    document: str | None = None
+    sentence_ids: list[int] = Field(min_length=1)
+    quote: str = Field(min_length=2)
+    confidence: float = Field(0.7, ge=0.0, le=1.0)
+
+
+class ClaimsAnswer(BaseModel):
+    claims: list[ClaimItem]
+
+
+# --- outline -----------------------------------------------------------------------------------
 
 def refine_outline(cleaned: Cleaned, segments: list[Segment], outline: Outline, backend: Backend | None) -> Outline:
-    return outline
+    if backend is None or not backend.is_model or not segments:
+        return outline
+    sents = cleaned.sentences
+    # units: (segment, first id, end id), a long segment cut in pieces that fit a call
+    limit = fanout.chunk_size(backend)
+    units: list[tuple[Segment, int, int]] = []
+    for seg in segments:
+        ids = range(seg.first_sentence, seg.last_sentence + 1)
+        for a, b in fanout.windows([len(sents[i].text) + 8 for i in ids], limit):
+            units.append((seg, ids[a], ids[b - 1] + 1))
+    groups = fanout.windows([sum(len(sents[i].text) + 8 for i in range(a, b)) for _, a, b in units], limit)
+    calls = [{"transcript": _outline_text(cleaned, units[i:j])} for i, j in groups]
+    results = fanout.ask_each(backend, "outline", calls, OutlineAnswer)
+    reason = fanout.failures(results)
+    if reason:
+        fanout.degrade(backend, "outline", reason)
+    points: dict[int, list[KeyPoint]] = {}
+    summary: list[KeyPoint] = []
+    for (i, j), answer in zip(groups, results, strict=True):
+        if answer is None or isinstance(answer, Exception):
+            continue
+        shown = {sid for _, a, b in units[i:j] for sid in range(a, b)}
+        for sec in answer.sections:
+            seg = next((s for s in segments if s.index == sec.segment), None)
+            if seg is None:
+                continue
+            allowed = shown & set(range(seg.first_sentence, seg.last_sentence + 1))
+            for p in sec.key_points:
+                kp = _key_point(cleaned, p, allowed)
+                if kp is not None:
+                    points.setdefault(seg.index, []).append(kp)
+        for p in answer.summary:
+            kp = _key_point(cleaned, p, shown)
+            if kp is not None:
+                summary.append(kp)
+    by_segment = {s.segment: s for s in outline.sections}
+    sections = []
+    for seg in segments:
+        old = by_segment.get(seg.index)
+        new = _dedupe(points.get(seg.index, []))
+        if old is None:
+            old = Section(segment=seg.index, title=seg.title, key_points=[])
+        sections.append(old.model_copy(update={"key_points": new}) if new else old)
+    summary = _dedupe(summary)[:MAX_SUMMARY]
+    return Outline(summary=summary or outline.summary, sections=sections)
 
+
+def _outline_text(cleaned: Cleaned, units: list[tuple[Segment, int, int]]) -> str:
+    out: list[str] = []
+    for seg, a, b in units:
+        out.append(f"## 段 {seg.index}：{seg.title}")
+        out += [f"[{i}] {cleaned.sentences[i].text}" for i in range(a, b) if len(cleaned.sentences[i].text) >= SHORT]
+    return "\n".join(out)
+
+
+def _key_point(cleaned: Cleaned, p: Point, allowed: set[int]) -> KeyPoint | None:
+    text = " ".join(p.text.split())
+    ids = sorted(set(p.sentence_ids))
+    if not ids or not 4 <= len(text) <= MAX_POINT or not set(ids) <= allowed:
+        return None
+    cited = [cleaned.sentences[i] for i in ids]
+    if _support(text, "".join(s.text for s in cited)) < MIN_SUPPORT:
+        return None
+    return KeyPoint(text=text, sentence_ids=ids, start=min(s.start for s in cited), end=max(s.end for s in cited),
+                    time=_time(cited), speaker=cited[0].speaker)
+
+
+def _dedupe(points: list[KeyPoint]) -> list[KeyPoint]:
+    seen: set[str] = set()
+    out = []
+    for kp in points:
+        if kp.text not in seen:
+            seen.add(kp.text)
+            out.append(kp)
+    return out
+
+
+# --- claims ------------------------------------------------------------------------------------
 
 def refine_claims(cleaned: Cleaned, segments: list[Segment], claims: list[Claim],
                   backend: Backend | None) -> list[Claim]:
-    return claims
+    if backend is None or not backend.is_model or not cleaned.sentences:
+        return claims
+    sents = cleaned.sentences
+    cues = _cues()
+    picked = sorted({i for c in claims for i in c.evidence.sentence_ids if 0 <= i < len(sents)} |
+                    {s.id for s in sents if any(cue in s.text for cue in cues)})
+    if not picked:
+        return claims
+    lines = [f"[{i}] {sents[i].text}" for i in picked]
+    spans = fanout.windows([len(x) + 1 for x in lines], fanout.chunk_size(backend))
+    results = fanout.ask_each(backend, "claims", [{"transcript": "\n".join(lines[i:j])} for i, j in spans],
+                              ClaimsAnswer)
+    reason = fanout.failures(results)
+    if reason:
+        fanout.degrade(backend, "claims", reason)
+    topic_of = {i: seg.title for seg in segments for i in range(seg.first_sentence, seg.last_sentence + 1)}
+    out: list[Claim] = []
+    failed_ids: set[int] = set()
+    for (i, j), answer in zip(spans, results, strict=True):
+        shown = set(picked[i:j])
+        if answer is None or isinstance(answer, Exception):
+            failed_ids |= shown
+            continue
+        for item in answer.claims:
+            claim = _claim(cleaned, item, shown, topic_of)
+            if claim is not None:
+                out.append(claim)
+    # offline claims the model's claims do not cover stay: silence is not evidence against them
+    taken = [(c.evidence.start, c.evidence.end) for c in out]
+    out += [c for c in claims if failed_ids & set(c.evidence.sentence_ids) or not _covered(c.evidence, taken)]
+    seen: set[tuple[int, int, str]] = set()
+    unique = []
+    for c in sorted(out, key=lambda c: (c.evidence.start, c.evidence.end)):
+        k = (c.evidence.start, c.evidence.end, c.statement)
+        if k not in seen:
+            seen.add(k)
+            unique.append(c)
+    return unique
+
+
+def _claim(cleaned: Cleaned, item: ClaimItem, shown: set[int], topic_of: dict[int, str]) -> Claim | None:
+    """A checked claim: cited ids shown to the model, the quote verbatim inside the cited sentences
+    and the statement supported by them; None otherwise."""
+    ids = sorted(set(item.sentence_ids))
+    if not set(ids) <= shown:
+        return None
+    cited = [cleaned.sentences[i] for i in ids]
+    lo, hi = cited[0].clean_start, cited[-1].clean_end
+    quote = item.quote.strip()
+    at = cleaned.clean_text.find(quote, lo, hi) if quote else -1
+    if at < 0 or len(quote) < 4:
+        return None
+    cited_text = "".join(s.text for s in cited)
+    if _support(item.statement, cited_text) < MIN_SUPPORT:
+        return None
+    start, end = cleaned.source_span(at, at + len(quote))
+    inside = [s for s in cited if s.clean_start < at + len(quote) and at < s.clean_end] or cited
+    evidence = Evidence(quote=quote, start=start, end=end, time=_time(inside),
+                        sentence_ids=[s.id for s in inside], alignment="exact")
+    return Claim(statement=item.statement.strip(), attributed_to=item.attributed_to,
+                 attributed_name=item.attributed_name or None, speaker=inside[0].speaker,
+                 claim_type=item.claim_type, topic=(item.topic.strip() or topic_of.get(ids[0], ""))[:30],
+                 document=item.document or None, evidence=evidence, confidence=item.confidence)
+
+
+def _covered(ev: Evidence, spans: list[tuple[int, int]]) -> bool:
+    """True when the model's claims cover most of an offline claim's evidence."""
+    inside = sum(max(0, min(ev.end, e) - max(ev.start, s)) for s, e in spans)
+    return inside * 2 >= max(1, ev.end - ev.start)
+
+
+@cache
+def _cues() -> tuple[str, ...]:
+    lines = (DATA / "llm_claim_cues.txt").read_text(encoding="utf-8").splitlines()
+    return tuple(x.strip() for x in lines if x.strip() and not x.startswith("#"))
+
+
+# --- shared checks -----------------------------------------------------------------------------
+
+def _support(text: str, source: str) -> float:
+    """Share of ``text``'s content characters that occur in ``source``: a paraphrase keeps most of
+    its words; an invented statement does not."""
+    chars = _CONTENT.findall(text)
+    if not chars:
+        return 0.0
+    have = set(source)
+    return sum(ch in have for ch in chars) / len(chars)
+
+
+def _time(sents: list[Sentence]):
+    times = [s.time for s in sents if s.time]
+    return (times[0][0], times[-1][1]) if times else None
