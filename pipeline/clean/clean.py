@@ -2,20 +2,48 @@
 
 Passes run in a fixed order on one Draft, so every change is recorded against the source:
 script conversion, number repair, lexicon correction, filler and repeat removal, punctuation.
+Each pass reads the text the pass before left, which is why numbers are mended before fillers
+and punctuation look for pauses (``0。`` is not a sentence end).
 """
 
 from __future__ import annotations
 
 from pipeline.backends.base import Backend
-from pipeline.clean import llm, sentences
+from pipeline.clean import correct, fillers, llm, numbers, punctuation, script, sentences
+from pipeline.clean.lexicon import hotwords_for
+from pipeline.clean.lexicon import load as load_lexicon
 from pipeline.clean.textmap import Draft, Stream
 from pipeline.config import CleanOptions
-from pipeline.models import Cleaned, Document
+from pipeline.models import Candidate, Cleaned, Document
+
+
+def _lexicon_files(doc: Document, options: CleanOptions) -> list[str]:
+    files = list(options.lexicons)
+    if options.hotwords:
+        hot = hotwords_for(doc.source.path)
+        if hot:
+            files.append(hot)
+    return files
 
 
 def clean(doc: Document, options: CleanOptions | None = None, backend: Backend | None = None) -> Cleaned:
     options = options or CleanOptions()
     draft = Draft(Stream(doc))
-    candidates: list = []
+    if options.script != "keep":
+        draft.apply(script.changes(draft.text, options.script))
+    draft.apply(numbers.changes(draft.text))
+    lex = load_lexicon(_lexicon_files(doc, options))
+    fixes, near = correct.changes(draft.text, lex)
+    candidates: list[Candidate] = []
+    for a, b, suggestion, score, reason in near:
+        s, e = draft.source_span(a, b)
+        if e > s:
+            candidates.append(Candidate(start=s, end=e, before=doc.text[s:e], suggestion=suggestion,
+                                        score=score, reason=reason))
+    draft.apply(fixes)
+    if not options.keep_fillers:
+        for find in fillers.PASSES:
+            draft.apply(find(draft.text))
+    draft.apply(punctuation.changes(draft))
     llm.correct(draft, candidates, backend)  # the LLM hook: keep it after the offline passes
     return sentences.build(draft, draft.edits(), candidates)

@@ -1,0 +1,197 @@
+"""Lexicon correction: misheard domain terms found by sound (pinyin) or spelling (Latin).
+
+Why so many guards: a homophone matcher fires on correct text far more often than on errors, and
+the issue's rule is to never make correct text worse. A span is replaced only when
+- its toneless pinyin equals a term's (ASR confusions folded: z/zh, c/ch, s/sh, n/l, en/eng,
+  in/ing, an/ang), or for terms of four syllables or more differs in one syllable that shares
+  its initial or final;
+- the span is not itself a dictionary word (质检 alone stays; 负能量 keeps 负能 because the cut
+  would split 能量), and it fits jieba's segmentation (no dictionary word straddles its edges);
+- the score clears ``APPLY``. Longer matches win. Plausible matches that fail a bar become
+  ``Candidate`` hints for a model instead of guesses.
+Latin tokens are compared with Latin terms by edit distance (macroLED → MicroLED).
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from pipeline.clean.lexicon import Lexicon, final, fold, initial, latin_key, syllables
+from pipeline.clean.textmap import Change
+
+APPLY = 0.9
+APPLY_LATIN = 0.85  # one letter off in a token of eight or more
+#: a word at least this frequent in jieba's dictionary is what the speaker said, not a mishearing
+COMMON = 500
+#: a two-character term is only restored if it is rare in general text (a recogniser's language
+#: model knows 直播 well; it is 赋能 or 光伏 that it misses)
+RARE_TERM = 200
+CANDIDATE = 0.8
+_CJK_RUN = re.compile(r"[\u3400-\u9fff]+")
+# initials a recogniser confuses with one another (places of articulation)
+_GROUPS = ("jqx", "zcs", "bp", "dt", "gk", "nlr", "fh", "mw")
+
+
+def _group(ini: str) -> str:
+    ini = ini[:1] if ini else ""
+    return next((g for g in _GROUPS if ini and ini in g), ini)
+
+
+_LATIN_TOKEN = re.compile(r"(?<![A-Za-z0-9])[A-Za-z][A-Za-z0-9]*(?:[-.][A-Za-z0-9]+)*(?![A-Za-z0-9])")
+
+
+@dataclass(slots=True)
+class Match:
+    start: int
+    end: int
+    term: str
+    score: float
+    reason: str
+
+
+@cache
+def _jieba():
+    import jieba  # deferred: building the prefix dictionary takes about a second
+
+    jieba.setLogLevel(logging.ERROR)
+    jieba.initialize()
+    return jieba
+
+
+def _freq(word: str) -> int:
+    return _jieba().dt.FREQ.get(word, 0) or 0
+
+
+def _score(span_py: list[str], term: str, wild_at: int | None) -> tuple[float, str]:
+    term_py = syllables(term)
+    if span_py == term_py:
+        return 1.0, "same pinyin"
+    if wild_at is None:
+        return (0.93 if len(term) >= 3 else 0.88), "pinyin with an ASR confusion"
+    a, b = span_py[wild_at], term_py[wild_at]
+    same_part = final(a) == final(b) and _group(initial(a)) == _group(initial(b))
+    others_exact = all(x == y for i, (x, y) in enumerate(zip(span_py, term_py, strict=True)) if i != wild_at)
+    score = 0.85 + (0.06 if same_part else 0.0) + (0.0 if others_exact else -0.03)
+    return score, f"pinyin, one syllable off ({a}/{b})"
+
+
+def _cjk_matches(text: str, lex: Lexicon) -> list[Match]:
+    out: list[Match] = []
+    for run in _CJK_RUN.finditer(text):
+        seg = run.group()
+        if len(seg) < 2:
+            continue
+        py = syllables(seg)
+        folded = [fold(s) for s in py]
+        for n in sorted(lex.lengths, reverse=True):
+            for i in range(len(seg) - n + 1):
+                key = tuple(folded[i:i + n])
+                span = seg[i:i + n]
+                hits = [(t, None) for t in lex.cjk.get(key, ())]
+                if n >= 4 and not hits:
+                    for j in range(n):
+                        hits += [(t, j) for t, k in lex.wild.get((*key[:j], "*", *key[j + 1:]), ()) if k == j]
+                for term, wild_at in hits:
+                    if term == span or span in lex.terms:
+                        continue
+                    score, why = _score(py[i:i + n], term, wild_at)
+                    out.append(Match(run.start() + i, run.start() + i + n, term, score, why))
+    return out
+
+
+def _levenshtein(a: str, b: str) -> int:
+    prev = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        cur = [i]
+        for j, cb in enumerate(b, 1):
+            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
+        prev = cur
+    return prev[-1]
+
+
+def _latin_matches(text: str, lex: Lexicon) -> list[Match]:
+    out: list[Match] = []
+    for m in _LATIN_TOKEN.finditer(text):
+        key = latin_key(m.group())
+        if len(key) < 5 or key in lex.latin:
+            continue
+        best: tuple[int, str] | None = None
+        for tkey, term in lex.latin.items():
+            if abs(len(tkey) - len(key)) > 2 or tkey[0] != key[0]:
+                continue
+            d = _levenshtein(key, tkey)
+            if best is None or d < best[0]:
+                best = (d, term)
+        if best is None:
+            continue
+        d, term = best
+        score = 1.0 - d / max(len(key), 8)
+        if d <= (1 if len(key) < 9 else 2) and (len(key) >= 7 or d == 0):
+            out.append(Match(m.start(), m.end(), term, score, f"spelling, {d} letter(s) off"))
+    return out
+
+
+def _guard(text: str, m: Match, tokens: dict[int, list[tuple[int, int, str]]]) -> str | None:
+    """Why a CJK match must not be applied, or None."""
+    span = text[m.start:m.end]
+    if _freq(span) > 0:
+        return f"{span} is a word itself"
+    toks = _tokens_around(text, m, tokens)
+    if len(span) == 2 and (m.start, m.end, span) not in toks:
+        return "a two-character match must be one word of jieba's segmentation"
+    if len(span) == 2 and _freq(m.term) >= RARE_TERM:
+        return f"{m.term} is a common word a recogniser knows"
+    for a, b, tok in toks:
+        if m.start <= a and b <= m.end and _freq(tok) >= COMMON and m.score < 1.0:
+            term_part = m.term[a - m.start:b - m.start]
+            if tok != term_part:
+                return f"{tok} is a common word"
+        crosses = (a < m.start < b) or (a < m.end < b)
+        if crosses and _freq(tok) > 0:
+            return f"cuts the word {tok}"
+    return None
+
+
+def _tokens_around(text: str, m: Match, cache_: dict) -> list[tuple[int, int, str]]:
+    """jieba tokens of the CJK run holding the match (cached per run)."""
+    for run in _CJK_RUN.finditer(text, max(0, m.start - 64)):
+        if run.start() <= m.start and m.end <= run.end():
+            if run.start() not in cache_:
+                toks, at = [], run.start()
+                for tok in _jieba().lcut(run.group(), HMM=True):
+                    toks.append((at, at + len(tok), tok))
+                    at += len(tok)
+                cache_[run.start()] = toks
+            return cache_[run.start()]
+        if run.start() > m.start:
+            break
+    return []
+
+
+def changes(text: str, lex: Lexicon) -> tuple[list[Change], list[tuple[int, int, str, float, str]]]:
+    """Corrections to apply, and near misses as (start, end, suggestion, score, reason)."""
+    out: list[Change] = []
+    near: list[tuple[int, int, str, float, str]] = []
+    taken: list[tuple[int, int]] = []
+    for wrong, right in lex.pairs:
+        for m in re.finditer(re.escape(wrong), text):
+            out.append(Change(m.start(), m.end(), right, "correction", "lexicon", 1.0, "fixed pair"))
+            taken.append((m.start(), m.end()))
+    matches = _cjk_matches(text, lex) + _latin_matches(text, lex)
+    matches.sort(key=lambda m: (-(m.end - m.start), -m.score, m.start))
+    tokens: dict = {}
+    for m in matches:
+        if any(a < m.end and m.start < b for a, b in taken):
+            continue
+        latin = text[m.start].isascii()
+        why = None if latin else _guard(text, m, tokens)
+        bar = APPLY_LATIN if latin else APPLY if m.end - m.start >= 3 else 0.999
+        if why is None and m.score >= bar:
+            out.append(Change(m.start, m.end, m.term, "correction", "lexicon", round(m.score, 3), m.reason))
+            taken.append((m.start, m.end))
+        elif m.score >= CANDIDATE and not (why and why.endswith("is a word itself")):
+            near.append((m.start, m.end, m.term, round(m.score, 3), m.reason + (f"; held back: {why}" if why else "")))
+    return out, near

@@ -1,0 +1,97 @@
+"""Filler, stutter and repeat pass, driven by ``data/fillers.toml``.
+
+Why context rules and not a word list alone: most fillers are also content words (那个文件, 就是
+这样, 对 meaning "correct"), so each word carries the context in which it is a filler — before a
+pause, alone between pauses, at a clause end. A pause is punctuation, an ASR space, a cue break
+or the end of the text. Repeats: a phrase said twice across a pause (还早了一点，还早了一点) is
+kept once; stutters (我我我, 就是就是) are kept once.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from pipeline.clean.data import toml
+from pipeline.clean.textmap import Change
+
+PAUSE = "，,。？！?!、；;：: \u3000\t\n…"
+_SOFT = "，,、 \u3000\t"  # pauses a filler may take with it when it goes
+
+
+def _pause(text: str, i: int) -> bool:
+    return i <= 0 or i >= len(text) or text[i] in PAUSE
+
+
+@cache
+def _rules() -> tuple[dict, list[tuple[str, str]]]:
+    data = toml("fillers.toml")
+    words = [(w, r["where"]) for r in data["rule"] for w in r["words"]]
+    words.sort(key=lambda x: -len(x[0]))  # longest first: 对不对啊 before 对不对
+    return data, words
+
+
+def _filler_changes(text: str) -> list[Change]:
+    _, words = _rules()
+    out: list[Change] = []
+    alt = "|".join(re.escape(w) for w, _ in words)
+    where = dict(words)
+    for m in re.finditer(alt, text):
+        a, b = m.start(), m.end()
+        kind = where[m.group()]
+        before_pause, after_pause = _pause(text, a - 1) or a == 0, _pause(text, b)
+        if kind == "clause_end" and not (after_pause and a > 0):
+            continue
+        if kind == "before_pause" and not after_pause:
+            continue
+        if kind == "alone" and not (before_pause and after_pause):
+            continue
+        # take the pause before it (a space) or, after punctuation, the one after it, so no
+        # doubled comma is left behind and the clause's own pause stays
+        lo, hi = a, b
+        while lo > 0 and text[lo - 1] in " \u3000\t":
+            lo -= 1
+        if lo == a and (a == 0 or text[a - 1] in PAUSE) and hi < len(text) and text[hi] in _SOFT:
+            hi += 1
+        elif lo > 0 and text[lo - 1] in _SOFT and hi < len(text) and text[hi] in PAUSE:
+            lo -= 1  # "有点，对吧。" → "有点。"
+        out.append(Change(lo, hi, "", "filler", "rule", 0.9, f"{kind} filler {m.group()}"))
+    return out
+
+
+def _stutter_changes(text: str) -> list[Change]:
+    data, _ = _rules()
+    st = data["stutter"]
+    out: list[Change] = []
+    chars = re.escape(st["chars"])
+    for m in re.finditer(rf"([{chars}])\1+", text):
+        out.append(Change(m.start() + 1, m.end(), "", "repeat", "rule", 0.9, "stutter"))
+    words = "|".join(re.escape(w) for w in sorted(st["words"], key=len, reverse=True))
+    for m in re.finditer(rf"({words})\1+", text):
+        out.append(Change(m.start() + len(m.group(1)), m.end(), "", "repeat", "rule", 0.9, "stutter"))
+    return out
+
+
+def _repeat_changes(text: str) -> list[Change]:
+    """A phrase right before a pause said again right after it: the second saying goes."""
+    rep = _rules()[0]["repeat"]
+    lo_n, hi_n = rep["min_chars"], rep["max_chars"]
+    out: list[Change] = []
+    for m in re.finditer(rf"[{re.escape(PAUSE)}]+", text):
+        a, b = m.start(), m.end()
+        best = 0
+        for n in range(lo_n, hi_n + 1):
+            if a - n < 0 or b + n > len(text):
+                break
+            left, right = text[a - n:a], text[b:b + n]
+            if any(ch in PAUSE for ch in left):
+                break
+            if left == right and _pause(text, b + n):
+                best = n
+        if best and sum(ch.isalnum() for ch in text[a - best:a]) >= lo_n:
+            out.append(Change(a, b + best, "", "repeat", "rule", 0.9, f"said twice: {text[a - best:a]}"))
+    return out
+
+
+#: Run in this order, each on the text the one before left: stutters, repeats, fillers.
+PASSES = (_stutter_changes, _repeat_changes, _filler_changes)

@@ -1,0 +1,130 @@
+"""Lexicons: the shipped default list of domain terms plus user files, and their match indexes.
+
+A lexicon file holds one term a line and, for things no sound rule can reach (names, house
+jargon), fixed ``wrong => right`` pairs. Indexes are built once per process for each set of
+files, because pinyin for a few hundred terms and jieba's dictionary take a moment to load.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+
+from pipeline.clean.data import lines, parse_lines
+from pipeline.errors import ConfigError
+
+_CJK = re.compile(r"^[\u3400-\u9fff]+$")
+_LATIN = re.compile(r"^[A-Za-z][A-Za-z0-9 .+-]*$")
+
+# ASR confusions folded away before comparing: retroflex/dental initials, n/l, front/back nasals
+_INITIALS = (("zh", "z"), ("ch", "c"), ("sh", "s"), ("n", "l"))
+_FINALS = (("iang", "ian"), ("uang", "uan"), ("ang", "an"), ("eng", "en"), ("ing", "in"))
+
+
+def fold(syllable: str) -> str:
+    """A toneless syllable with the usual ASR confusions folded (zh→z, n→l, eng→en …)."""
+    s = syllable
+    for a, b in _INITIALS:
+        if s.startswith(a) and len(s) > len(a):
+            s = b + s[len(a):]
+            break
+    for a, b in _FINALS:
+        if s.endswith(a):
+            s = s[: -len(a)] + b
+            break
+    return s
+
+
+_SPLIT = re.compile(r"^(zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?(.*)$")
+
+
+def initial(syllable: str) -> str:
+    m = _SPLIT.match(syllable)
+    return (m.group(1) or "") if m else ""
+
+
+def final(syllable: str) -> str:
+    m = _SPLIT.match(syllable)
+    return m.group(2) if m else syllable
+
+
+def syllables(text: str) -> list[str]:
+    """Toneless pinyin, one item per character (non-Chinese characters stand for themselves)."""
+    from pypinyin import lazy_pinyin
+
+    out = lazy_pinyin(text, errors=lambda s: list(s))
+    return out if len(out) == len(text) else [lazy_pinyin(ch, errors=lambda s: list(s))[0] for ch in text]
+
+
+def latin_key(term: str) -> str:
+    return re.sub(r"[\s.+-]", "", term).lower()
+
+
+@dataclass
+class Lexicon:
+    """Terms and fixed pairs with the indexes the matcher uses."""
+
+    cjk: dict[tuple[str, ...], list[str]] = field(default_factory=dict)  # folded pinyin → terms
+    wild: dict[tuple[str, ...], list[tuple[str, int]]] = field(default_factory=dict)  # one slot open
+    latin: dict[str, str] = field(default_factory=dict)  # latin key → term
+    pairs: list[tuple[str, str]] = field(default_factory=list)
+    terms: set[str] = field(default_factory=set)
+    lengths: set[int] = field(default_factory=set)
+
+    def add(self, term: str) -> None:
+        term = term.strip()
+        if not term or term in self.terms:
+            return
+        self.terms.add(term)
+        if _CJK.match(term) and len(term) >= 2:
+            key = tuple(fold(s) for s in syllables(term))
+            self.cjk.setdefault(key, []).append(term)
+            self.lengths.add(len(key))
+            if len(key) >= 4:  # long terms may match with one syllable misheard
+                for i in range(len(key)):
+                    self.wild.setdefault((*key[:i], "*", *key[i + 1:]), []).append((term, i))
+        elif _LATIN.match(term) and len(latin_key(term)) >= 5:
+            self.latin[latin_key(term)] = term
+
+    def add_text(self, text: str) -> None:
+        for line in parse_lines(text):
+            if "=>" in line:
+                wrong, _, right = line.partition("=>")
+                if wrong.strip() and right.strip():
+                    self.pairs.append((wrong.strip(), right.strip()))
+                    self.add(right.strip())
+            else:
+                self.add(line)
+
+
+@cache
+def _load(files: tuple[tuple[str, float], ...]) -> Lexicon:
+    lex = Lexicon()
+    for line in lines("lexicon.txt"):
+        lex.add_text(line)
+    for path, _mtime in files:
+        try:
+            lex.add_text(Path(path).read_text(encoding="utf-8-sig"))
+        except (OSError, UnicodeDecodeError) as exc:
+            raise ConfigError(f"cannot read lexicon: {exc}", path=path) from exc
+    return lex
+
+
+def load(paths: list[str] | tuple[str, ...]) -> Lexicon:
+    """The default lexicon plus the given files (cached per set of files and their mtimes)."""
+    key = []
+    for p in paths:
+        try:
+            key.append((str(Path(p).resolve()), Path(p).stat().st_mtime))
+        except OSError as exc:
+            raise ConfigError(f"cannot read lexicon: {exc}", path=str(p)) from exc
+    return _load(tuple(key))
+
+
+def hotwords_for(source_path: str) -> str | None:
+    """``NAME.hotwords.txt`` next to the input, if there is one."""
+    p = Path(source_path)
+    hot = p.with_name(p.stem + ".hotwords.txt")
+    return str(hot) if hot.is_file() else None

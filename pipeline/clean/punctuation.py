@@ -1,0 +1,136 @@
+"""Punctuation pass: a comma-chained (or unpunctuated) stream → sentences ending in 。？！.
+
+Why: ASR gives clauses joined by commas, spaces or nothing but cue breaks, and every later stage
+(segments, key points, claims) works on sentences. A clause boundary becomes a sentence end when
+the sentence so far is long enough and there is evidence of a break: a long pause between timed
+cues, a discourse marker opening the next clause (然后, 所以, 第二 …), or a sentence that would
+otherwise grow past ``max_chars``. Spaces the recogniser used as pauses between Chinese words
+become punctuation; cue breaks with no punctuation get a comma or a full stop. Rules and word
+lists are in ``data/punctuation.toml``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from pipeline.clean.data import toml
+from pipeline.clean.textmap import Change, Draft
+
+_HARD = "。？！?!…"
+_COMMA = "，,；;"
+_CJK = re.compile(r"[\u3400-\u9fff]")
+
+
+@dataclass(slots=True)
+class Boundary:
+    start: int  # separator span in the current text
+    end: int
+    kind: str  # hard, comma, space, break
+
+
+@cache
+def _rules() -> dict:
+    data = dict(toml("punctuation.toml"))
+    data["markers"] = tuple(sorted(data["markers"], key=len, reverse=True))
+    return data
+
+
+def _boundaries(text: str) -> list[Boundary]:
+    out: list[Boundary] = []
+    for m in re.finditer(rf"[{_HARD}]+[”’」』）)]*|[{_COMMA}]|\s+", text):
+        a, b = m.start(), m.end()
+        ch = m.group()[0]
+        if ch in _HARD:
+            out.append(Boundary(a, b, "hard"))
+        elif ch in _COMMA:
+            out.append(Boundary(a, b, "comma"))
+        else:
+            left = text[a - 1] if a > 0 else ""
+            right = text[b] if b < len(text) else ""
+            if not left or not right or left in _HARD + _COMMA or right in _HARD + _COMMA:
+                continue
+            if "\n" in m.group():
+                out.append(Boundary(a, a, "break"))
+            elif _CJK.match(left) and _CJK.match(right):
+                out.append(Boundary(a, b, "space"))
+    return out
+
+
+def _gap(draft: Draft, left: int, right: int) -> float | None:
+    """Seconds of silence between the cues holding text positions ``left`` and ``right``."""
+    stream = draft.stream
+    if not stream.cue_of:
+        return None
+    lo, _ = draft.stream_span(left, left + 1)
+    hi, _ = draft.stream_span(right, right + 1)
+    if hi >= len(stream.cue_of):
+        return None
+    c1, c2 = stream.cue_of[min(lo, len(stream.cue_of) - 1)], stream.cue_of[hi]
+    t1, t2 = stream.times[c1], stream.times[c2]
+    if c1 == c2 or t1 is None or t2 is None:
+        return None
+    return max(0.0, t2[0] - t1[1])
+
+
+def _is_question(clause: str, sentence: str, rules: dict) -> bool:
+    clause = clause.rstrip()
+    if any(clause.endswith(w) for w in rules["question_ends"]):
+        return True
+    return any(clause.endswith(w) for w in rules["wh_ends"]) and any(w in sentence for w in rules["wh_words"])
+
+
+def changes(draft: Draft) -> list[Change]:
+    rules = _rules()
+    text = draft.text
+    bounds = _boundaries(text)
+    out: list[Change] = []
+    sent_start = 0
+    for k, bd in enumerate(bounds):
+        clause_start = bounds[k - 1].end if k else 0
+        clause = text[clause_start:bd.start]
+        sentence = text[sent_start:bd.start]
+        length = sum(ch.isalnum() for ch in sentence)
+        if bd.kind == "hard":
+            if _is_question(clause, sentence, rules) and text[bd.start] == "。":
+                out.append(Change(bd.start, bd.start + 1, "？", "punctuation", "rule", 0.7, "question"))
+            sent_start = bd.end
+            continue
+        nxt_end = bounds[k + 1].start if k + 1 < len(bounds) else len(text)
+        nxt = text[bd.end:nxt_end].lstrip()
+        nxt_len = sum(ch.isalnum() for ch in nxt)
+        score = 0.0
+        why = []
+        if nxt.startswith(rules["markers"]):
+            score += 2
+            why.append("discourse marker")
+        gap = _gap(draft, bd.start - 1, bd.end if bd.end < len(text) else bd.start)
+        if gap is not None:
+            if gap >= rules["long_pause"]:
+                score += 2
+                why.append(f"pause {gap:.1f}s")
+            elif gap >= rules["short_pause"]:
+                score += 1
+        if length >= rules["soft_chars"]:
+            score += 1
+        if length + nxt_len > rules["max_chars"]:
+            score += 2
+            why.append("length")
+        end = length >= rules["min_chars"] and score >= 2 and nxt_len > 0
+        if end:
+            mark = "？" if _is_question(clause, sentence, rules) else "。"
+            sent_start = bd.end
+        else:
+            mark = "，"
+        if bd.kind == "comma" and mark == "，":
+            continue
+        reason = ("sentence end: " + ", ".join(why)) if end else "pause"
+        out.append(Change(bd.start, bd.end, mark, "punctuation", "rule", 0.7, reason))
+    # the last sentence gets its stop too
+    tail = len(text.rstrip())
+    if tail and text[tail - 1].isalnum():
+        clause_start = bounds[-1].end if bounds else 0
+        q = _is_question(text[clause_start:tail], text[sent_start:tail], rules)
+        out.append(Change(tail, tail, "？" if q else "。", "punctuation", "rule", 0.7, "end of text"))
+    return out

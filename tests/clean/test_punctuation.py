@@ -1,0 +1,33 @@
+from tests.clean.conftest import run
+
+
+def test_comma_chain_becomes_readable_sentences(talk):
+    _, out = talk
+    lengths = [len(s.text) for s in out.sentences]
+    assert len(lengths) >= 20
+    long = [n for n in lengths if n > 70]
+    assert not long
+    assert sum(15 <= n <= 60 for n in lengths) / len(lengths) >= 0.8
+    assert all(s.text[-1] in "。？！)）" or s is out.sentences[-1] for s in out.sentences)
+
+
+def test_discourse_marker_opens_a_sentence():
+    out = run("这个其实现在也的确是个很好的方向，就如果要做的话，因为上海这边我是认识两家做的很好")
+    assert [s.text for s in out.sentences][-1].startswith("因为上海")
+
+
+def test_asr_spaces_become_punctuation():
+    out = run("数字身份 数字监管，互联互通 保护数据安全")
+    assert "数字身份，数字监管" in out.clean_text
+    assert "互联互通，保护数据安全" in out.clean_text
+
+
+def test_pause_between_timed_cues_ends_a_sentence(cues):
+    _, out = cues
+    texts = [s.text for s in out.sentences]
+    assert any(t.startswith("这个东西我熟") for t in texts)
+
+
+def test_question_mark():
+    out = run("当然了，这个东西现在到底是注重什么呢，大家都不清楚，你们知道这个方向吗")
+    assert out.clean_text.endswith("吗？") or "吗？" in out.clean_text
