@@ -24,9 +24,9 @@ def _pause(text: str, i: int) -> bool:
 
 
 @cache
-def _rules() -> tuple[dict, list[tuple[str, str]]]:
+def _rules() -> tuple[dict, list[tuple[str, str, tuple[str, ...]]]]:
     data = toml("fillers.toml")
-    words = [(w, r["where"]) for r in data["rule"] for w in r["words"]]
+    words = [(w, r["where"], tuple(r.get("not_after", ()))) for r in data["rule"] for w in r["words"]]
     words.sort(key=lambda x: -len(x[0]))  # longest first: 对不对啊 before 对不对
     return data, words
 
@@ -34,11 +34,13 @@ def _rules() -> tuple[dict, list[tuple[str, str]]]:
 def _filler_changes(text: str) -> list[Change]:
     _, words = _rules()
     out: list[Change] = []
-    alt = "|".join(re.escape(w) for w, _ in words)
-    where = dict(words)
+    alt = "|".join(re.escape(w) for w, _, _ in words)
+    where = {w: (kind, not_after) for w, kind, not_after in words}
     for m in re.finditer(alt, text):
         a, b = m.start(), m.end()
-        kind = where[m.group()]
+        kind, not_after = where[m.group()]
+        if a > 0 and text[a - 1] in not_after:
+            continue
         before_pause, after_pause = _pause(text, a - 1) or a == 0, _pause(text, b)
         if kind == "clause_end" and not (after_pause and a > 0):
             continue
@@ -55,7 +57,10 @@ def _filler_changes(text: str) -> list[Change]:
             hi += 1
         elif lo > 0 and text[lo - 1] in _SOFT and hi < len(text) and text[hi] in PAUSE:
             lo -= 1  # "有点，对吧。" → "有点。"
-        out.append(Change(lo, hi, "", "filler", "rule", 0.9, f"{kind} filler {m.group()}"))
+        after = ""
+        if hi < len(text) and text[hi] in "？?" and lo > 0 and text[lo - 1] not in PAUSE:
+            hi, after = hi + 1, "。"  # "当成一种赌博，对吧？" asked nothing: → "当成一种赌博。"
+        out.append(Change(lo, hi, after, "filler", "rule", 0.9, f"{kind} filler {m.group()}"))
     return out
 
 

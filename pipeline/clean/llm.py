@@ -51,9 +51,10 @@ def _rules() -> dict:
 
 @cache
 def _protected() -> frozenset[str]:
-    """Terms no model may touch: the clean stage's term lists (``data/*terms*.txt``), when present."""
+    """Terms no model may take apart: the clean stage's lexicon (``data/lexicon.txt``) and any term
+    lists (``data/*terms*.txt``). They also make a change plausible when ``right`` is one of them."""
     terms: set[str] = set()
-    for path in sorted(DATA.glob("*terms*.txt")):
+    for path in sorted({*DATA.glob("lexicon.txt"), *DATA.glob("*terms*.txt")}):
         for line in path.read_text(encoding="utf-8").splitlines():
             line = line.split("#", 1)[0].strip()
             if line and "=>" not in line and len(line) >= 2:
@@ -131,13 +132,14 @@ def _acceptable(draft: Draft, at: int, edit: LLMEdit, hinted: set[tuple[str, str
     if any(t in wrong for t in _protected()):
         return False
     if (wrong, right) in hinted:
-        return True
+        return True  # the offline corrector's own near miss
     if _DIGIT.search(added):  # spoken numerals → digits, nothing else
         return bool(removed) and all(ch in rules["numerals"] for ch in removed)
+    scale = 0.5 if right in _protected() else 1.0  # a known term needs less likeness, not none
     if _LATIN.search(wrong) or _LATIN.search(right):
         letters = SequenceMatcher(None, wrong.lower(), right.lower()).ratio()
-        return letters >= rules["min_letters"]
-    return _sound_alike(wrong, right) >= rules["min_pinyin"]
+        return letters >= rules["min_letters"] * scale
+    return _sound_alike(wrong, right) >= rules["min_pinyin"] * scale
 
 
 def _diff(wrong: str, right: str) -> tuple[str, str]:

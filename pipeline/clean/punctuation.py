@@ -52,9 +52,34 @@ def _boundaries(text: str) -> list[Boundary]:
             if not left or not right or left in _HARD + _COMMA or right in _HARD + _COMMA:
                 continue
             if "\n" in m.group():
-                out.append(Boundary(a, a, "break"))
+                if not (left.isascii() and left.isalnum() and right.isascii() and right.isalnum()):
+                    out.append(Boundary(a, a, "break"))  # 19 / 37年 across cues is one number
             elif _CJK.match(left) and _CJK.match(right):
                 out.append(Boundary(a, b, "space"))
+    return _inner(text, out)
+
+
+def _inner(text: str, bounds: list[Boundary]) -> list[Boundary]:
+    """Add places before discourse markers inside clauses too long to be one sentence.
+
+    Recognisers without punctuation (Whisper) leave whole minutes as one run; a marker such as
+    但是 or 然后 is the best place left to cut it.
+    """
+    rules = _rules()
+    limit = rules["max_chars"]
+    words = [w for w in rules["markers"] if len(w) >= 2 and _CJK.match(w)]
+    pattern = re.compile("|".join(re.escape(w) for w in words))
+    out: list[Boundary] = []
+    at = 0
+    for bd in [*bounds, Boundary(len(text), len(text), "end")]:
+        if bd.start - at > limit:
+            for m in pattern.finditer(text, at + 8, bd.start - 4):
+                if _CJK.match(text[m.start() - 1]) and (not out or m.start() - out[-1].start >= 8):
+                    out.append(Boundary(m.start(), m.start(), "inner"))
+        if bd.kind != "end":
+            out.append(bd)
+        at = bd.end
+    out.sort(key=lambda b: b.start)
     return out
 
 

@@ -48,3 +48,14 @@ def test_keep_fillers_is_verbatim_but_corrected():
     assert "对吧" in out.clean_text and out.clean_text.count("还早了一点") == 2
     assert "赋能" in out.clean_text
     assert not [e for e in out.edits if e.kind in ("filler", "repeat")]
+
+
+def test_words_that_only_look_like_fillers_stay():
+    assert "现在在犹豫" in run("他就说他现在在犹豫要不要把基金卖掉").clean_text
+    assert "超额收益" in run("更能获得超额收益的").clean_text
+    assert "你刚才问的那个" in run("但是你刚才问的那个，在我做的时候").clean_text
+
+
+def test_removed_tag_question_leaves_a_statement():
+    out = run("大家不会把投资当成一种赌博，对吧？大部分的用户了解")
+    assert "当成一种赌博。" in out.clean_text and "？" not in out.clean_text
