@@ -61,6 +61,8 @@ class FakeOpenAI:
         self.requests: list[dict] = []
         self.prompt_tokens = 0
         self.auth: list[str] = []
+        self.in_flight = 0
+        self.max_in_flight = 0  # the most requests open at once: the client's concurrency
         self._lock = threading.Lock()
         self._server: ThreadingHTTPServer | None = None
 
@@ -86,9 +88,16 @@ class FakeOpenAI:
                     fake.auth.append(self.headers.get("authorization", ""))
                 if not self.path.endswith("/chat/completions"):
                     return self._send(404, json.dumps({"error": {"message": "not found"}}), {})
-                reply = fake.script(body)
-                if reply.delay:
-                    time.sleep(reply.delay)
+                with fake._lock:
+                    fake.in_flight += 1
+                    fake.max_in_flight = max(fake.max_in_flight, fake.in_flight)
+                try:
+                    reply = fake.script(body)
+                    if reply.delay:
+                        time.sleep(reply.delay)
+                finally:
+                    with fake._lock:
+                        fake.in_flight -= 1
                 if reply.raw is not None or reply.status != 200:
                     err = reply.raw if reply.raw is not None else json.dumps({"error": {"message": "scripted"}})
                     return self._send(reply.status, err, reply.headers)
