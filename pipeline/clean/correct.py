@@ -145,7 +145,7 @@ def _guard(text: str, m: Match, tokens: dict[int, list[tuple[int, int, str]]]) -
     if len(span) == 2 and _freq(m.term) >= RARE_TERM:
         return f"{m.term} is a common word a recogniser knows"
     for a, b, tok in toks:
-        if m.start <= a and b <= m.end and _freq(tok) >= COMMON and m.score < 1.0:
+        if m.start <= a and b <= m.end and _freq(tok) >= COMMON:
             term_part = m.term[a - m.start:b - m.start]
             if tok != term_part:
                 return f"{tok} is a common word"

@@ -57,3 +57,8 @@ def test_hotwords_next_to_the_input(tmp_path: Path):
     doc = ingest_text(src.read_text(encoding="utf-8"), str(src))
     assert "Unity" in clean_stage(doc).clean_text
     assert "Union1" in clean_stage(doc, CleanOptions(hotwords=False)).clean_text
+
+
+def test_function_word_before_a_term_is_not_a_mishearing():
+    # 人工智能和聚变: 和 is not 核
+    assert fixes("一个硬科技前沿就是人工智能和聚变") == {}
