@@ -23,6 +23,15 @@ log = logging.getLogger("subnotes.llm")
 DEFAULT_CHUNK = 3000
 
 
+def line(sid: int, text: str) -> str:
+    """A sentence as the prompts show it: ``#12 text`` (two tokens of id; brackets would cost three)."""
+    return f"#{sid} {text}"
+
+
+def line_id(text: str) -> int:
+    return int(text[1:text.index(" ")])
+
+
 def chunk_size(backend: object) -> int:
     return int(getattr(backend, "chunk_chars", DEFAULT_CHUNK) or DEFAULT_CHUNK)
 

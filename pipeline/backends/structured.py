@@ -42,6 +42,7 @@ def response_format(mode: str, schema: type[BaseModel]) -> dict[str, Any] | None
     return None
 
 
+_THINK = re.compile(r"<think>.*?(</think>|$)", re.S)  # reasoning models (DeepSeek-R1, Qwen3) think aloud first
 _FENCE = re.compile(r"```(?:json|JSON)?\s*(.*?)```", re.S)
 _TRAILING_COMMA = re.compile(r",\s*([}\]])")
 _PY_LITERAL = re.compile(r"(?<=[:\[,\s])(True|False|None)(?=\s*[,}\]])")
@@ -49,6 +50,7 @@ _PY_LITERAL = re.compile(r"(?<=[:\[,\s])(True|False|None)(?=\s*[,}\]])")
 
 def extract(text: str) -> str:
     """The JSON object inside an answer: a fenced block's content, else from the first ``{``."""
+    text = _THINK.sub("", text)
     m = _FENCE.search(text)
     if m and "{" in m.group(1):
         text = m.group(1)

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import logging
 import re
+from itertools import pairwise
 from dataclasses import dataclass
 from functools import cache
 
@@ -112,10 +113,17 @@ def _levenshtein(a: str, b: str) -> int:
     return prev[-1]
 
 
+def _latin_spans(text: str) -> list[tuple[int, int]]:
+    """Latin tokens, and pairs of them one space apart (Chart GPT is one misheard term)."""
+    toks = [(m.start(), m.end()) for m in _LATIN_TOKEN.finditer(text)]
+    pairs = [(a[0], b[1]) for a, b in pairwise(toks) if text[a[1]:b[0]] == " "]
+    return pairs + toks
+
+
 def _latin_matches(text: str, lex: Lexicon) -> list[Match]:
     out: list[Match] = []
-    for m in _LATIN_TOKEN.finditer(text):
-        key = latin_key(m.group())
+    for start, end in _latin_spans(text):
+        key = latin_key(text[start:end])
         if len(key) < 5 or key in lex.latin:
             continue
         best: tuple[int, str] | None = None
@@ -130,7 +138,7 @@ def _latin_matches(text: str, lex: Lexicon) -> list[Match]:
         d, term = best
         score = 1.0 - d / max(len(key), 8)
         if d <= (1 if len(key) < 9 else 2) and (len(key) >= 7 or d == 0):
-            out.append(Match(m.start(), m.end(), term, score, f"spelling, {d} letter(s) off"))
+            out.append(Match(start, end, term, score, f"spelling, {d} letter(s) off"))
     return out
 
 

@@ -1,5 +1,8 @@
 """Script pass: traditional → simplified (or the reverse) and converter debris.
 
+The official OpenCC binding (PyPI ``opencc``) is used, not the pure-Python reimplementation: the
+latter's tables miss characters real transcripts have (擡高 stayed traditional in a podcast).
+
 Why per line and per character run: OpenCC converts phrase by phrase, but the draft needs small
 edits a reader can check (見→见), so a converted line is compared with the original and only the
 runs that differ become changes. Converter debris (什幺 for 什么) is a fixed list in
@@ -19,9 +22,9 @@ _CONFIG = {"simplified": "t2s", "traditional": "s2t"}
 
 @cache
 def _converter(config: str):
-    import opencc  # deferred: loads its dictionaries
+    import opencc  # deferred: loads its dictionaries (the OpenCC C++ library's, see pyproject)
 
-    return opencc.OpenCC(config)
+    return opencc.OpenCC(config + ".json")
 
 
 def changes(text: str, script: str) -> list[Change]:

@@ -125,7 +125,8 @@ def _outline_text(cleaned: Cleaned, units: list[tuple[Segment, int, int]]) -> st
     out: list[str] = []
     for seg, a, b in units:
         out.append(f"## 段 {seg.index}：{seg.title}")
-        out += [f"[{i}] {cleaned.sentences[i].text}" for i in range(a, b) if len(cleaned.sentences[i].text) >= SHORT]
+        out += [fanout.line(i, cleaned.sentences[i].text) for i in range(a, b)
+                if len(cleaned.sentences[i].text) >= SHORT]
     return "\n".join(out)
 
 
@@ -163,7 +164,7 @@ def refine_claims(cleaned: Cleaned, segments: list[Segment], claims: list[Claim]
                     {s.id for s in sents if any(cue in s.text for cue in cues)})
     if not picked:
         return claims
-    lines = [f"[{i}] {sents[i].text}" for i in picked]
+    lines = [fanout.line(i, sents[i].text) for i in picked]
     spans = fanout.windows([len(x) + 1 for x in lines], fanout.chunk_size(backend))
     results = fanout.ask_each(backend, "claims", [{"transcript": "\n".join(lines[i:j])} for i, j in spans],
                               ClaimsAnswer)

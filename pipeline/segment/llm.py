@@ -35,7 +35,7 @@ def refine(cleaned: Cleaned, segments: list[Segment], backend: Backend | None) -
         return segments
     sents = cleaned.sentences
     # very short sentences (对吧, 好) carry no topic; leaving them out saves their ids' tokens
-    lines = [f"[{s.id}] {_head(s.text)}" for s in sents if s.id == 0 or len(s.text) >= SHORT]
+    lines = [fanout.line(s.id, _head(s.text)) for s in sents if s.id == 0 or len(s.text) >= SHORT]
     spans = fanout.windows([len(x) + 1 for x in lines], fanout.chunk_size(backend), overlap=400)
     results = fanout.ask_each(backend, "segment", [{"transcript": "\n".join(lines[i:j])} for i, j in spans],
                               Sections)
@@ -43,7 +43,7 @@ def refine(cleaned: Cleaned, segments: list[Segment], backend: Backend | None) -
     if reason:
         fanout.degrade(backend, STAGE, reason)
         return segments
-    ids = [int(line[1:line.index("]")]) for line in lines]
+    ids = [fanout.line_id(x) for x in lines]
     starts: dict[int, str] = {}
     for k, ((i, j), answer) in enumerate(zip(spans, results, strict=True)):
         shown = set(ids[i:j])

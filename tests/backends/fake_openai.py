@@ -46,10 +46,10 @@ def transcript_of(body: dict) -> str:
 
 
 def numbered(body: dict) -> dict[int, str]:
-    """The ``[id] text`` lines of a request's transcript."""
+    """The ``#id text`` lines of a request's transcript."""
     out = {}
     for line in transcript_of(body).splitlines():
-        m = re.match(r"\[(\d+)\] (.*)", line)
+        m = re.match(r"#(\d+) (.*)", line)
         if m:
             out[int(m.group(1))] = m.group(2)
     return out

@@ -115,3 +115,12 @@ def test_no_secret_in_logs(tmp_path, caplog):
     with FakeOpenAI(lambda body: answer({"sections": []})) as srv:
         make(srv, tmp_path).ask("segment", {"transcript": "x"}, Sections)
     assert KEY not in caplog.text
+
+
+def test_reasoning_text_before_the_answer_is_skipped():
+    got = structured.parse('<think>先想想 {"sections": [1]}</think>\n{"sections": [{"b": 2}]}', Sections)
+    assert got.sections == [{"b": 2}]
+
+
+def test_truncated_answer_is_closed_then_validated():
+    assert structured.parse('{"sections": [{"a": "x"', Sections).sections == [{"a": "x"}]

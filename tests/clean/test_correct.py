@@ -62,3 +62,8 @@ def test_hotwords_next_to_the_input(tmp_path: Path):
 def test_function_word_before_a_term_is_not_a_mishearing():
     # 人工智能和聚变: 和 is not 核
     assert fixes("一个硬科技前沿就是人工智能和聚变") == {}
+
+
+def test_latin_term_split_by_a_space():
+    assert fixes("一个是Chart GPT最近推出了它的") == {"Chart GPT": "ChatGPT"}
+    assert fixes("我们用Open AI的接口") == {}  # a spacing variant of a term is not a mishearing

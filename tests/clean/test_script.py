@@ -18,3 +18,7 @@ def test_script_keep_leaves_characters_alone():
     out = run("下集再見", script="keep")
     assert "再見" in out.clean_text
     assert not [e for e in out.edits if e.kind == "script"]
+
+
+def test_characters_the_reimplementation_missed():
+    assert "抬高了数据壁垒" in run("这就是进一步的擡高了数据壁垒").clean_text
