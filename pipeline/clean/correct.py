@@ -16,9 +16,9 @@ from __future__ import annotations
 
 import logging
 import re
-from itertools import pairwise
 from dataclasses import dataclass
 from functools import cache
+from itertools import pairwise
 
 from pipeline.clean.lexicon import Lexicon, final, fold, initial, latin_key, syllables
 from pipeline.clean.textmap import Change
