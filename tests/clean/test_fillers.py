@@ -59,3 +59,8 @@ def test_words_that_only_look_like_fillers_stay():
 def test_removed_tag_question_leaves_a_statement():
     out = run("大家不会把投资当成一种赌博，对吧？大部分的用户了解")
     assert "当成一种赌博。" in out.clean_text and "？" not in out.clean_text
+
+
+def test_function_words_said_twice_without_a_pause():
+    assert "还有那个王伟老师" in run("还有还有那个王伟老师").clean_text
+    assert "研究研究" in run("这个事情我们再研究研究").clean_text
