@@ -111,6 +111,8 @@ def changes(draft: Draft) -> list[Change]:
     text = draft.text
     bounds = _boundaries(text)
     out: list[Change] = []
+    stops = sum(1 for b in bounds if b.kind == "hard")
+    punctuated = stops > 0 and sum(ch.isalnum() for ch in text) / stops <= rules["punctuated_every"]
     sent_start = 0
     for k, bd in enumerate(bounds):
         clause_start = bounds[k - 1].end if k else 0
@@ -143,6 +145,8 @@ def changes(draft: Draft) -> list[Change]:
             score += 2
             why.append("length")
         end = length >= rules["min_chars"] and score >= 2 and nxt_len > 0
+        if bd.kind == "comma" and punctuated and not (end and "length" in why and length >= rules["soft_chars"]):
+            continue  # the recogniser's own commas stand, unless a sentence would run past max_chars
         if end:
             mark = "？" if _is_question(clause, sentence, rules) else "。"
             sent_start = bd.end

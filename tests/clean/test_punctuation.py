@@ -31,3 +31,11 @@ def test_pause_between_timed_cues_ends_a_sentence(cues):
 def test_question_mark():
     out = run("当然了，这个东西现在到底是注重什么呢，大家都不清楚，你们知道这个方向吗")
     assert out.clean_text.endswith("吗？") or "吗？" in out.clean_text
+
+
+def test_a_punctuated_transcript_keeps_its_commas():
+    text = ("确实是从开盘到收盘一直是涨停的，所以大家就没什么事儿。权益类的资产在A股里面，我们居民财富的占比应该"
+            "是很低的。书名有点鸡汤，但是其实书的内容挺好。")
+    out = run(text)
+    assert out.clean_text == text
+    assert not [e for e in out.edits if e.kind == "punctuation"]
