@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from functools import cache
 from itertools import pairwise
 
-from pipeline.clean.lexicon import Lexicon, final, fold, initial, latin_key, syllables
+from pipeline.clean.lexicon import Lexicon, final, fold, initial, latin_key, syllables, term_syllables
 from pipeline.clean.textmap import Change
 
 APPLY = 0.9
@@ -67,7 +67,7 @@ def _freq(word: str) -> int:
 
 
 def _score(span_py: list[str], term: str, wild_at: int | None) -> tuple[float, str]:
-    term_py = syllables(term)
+    term_py = list(term_syllables(term))
     if span_py == term_py:
         return 1.0, "same pinyin"
     if wild_at is None:

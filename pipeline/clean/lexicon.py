@@ -58,6 +58,12 @@ def syllables(text: str) -> list[str]:
     return out if len(out) == len(text) else [lazy_pinyin(ch, errors=lambda s: list(s))[0] for ch in text]
 
 
+@cache
+def term_syllables(term: str) -> tuple[str, ...]:
+    """Pinyin of a lexicon term, computed once per process."""
+    return tuple(syllables(term))
+
+
 def latin_key(term: str) -> str:
     return re.sub(r"[\s.+-]", "", term).lower()
 
@@ -79,7 +85,7 @@ class Lexicon:
             return
         self.terms.add(term)
         if _CJK.match(term) and len(term) >= 2:
-            key = tuple(fold(s) for s in syllables(term))
+            key = tuple(fold(s) for s in term_syllables(term))
             self.cjk.setdefault(key, []).append(term)
             self.lengths.add(len(key))
             if len(key) >= 4:  # long terms may match with one syllable misheard
