@@ -47,7 +47,7 @@ class Settings(BaseModel):
     force: bool = False
     no_cache: bool = False
     cache_dir: str | None = None
-    max_input_mb: float = 64.0
+    max_input_mb: float = 16.0
     html: bool = True
     clean: CleanOptions = Field(default_factory=CleanOptions)
     segment: SegmentOptions = Field(default_factory=SegmentOptions)

@@ -23,7 +23,7 @@ _BOMS = (
     (b"\xfe\xff", "utf-16-be"),
 )
 _MAGIC = (b"\x89PNG", b"GIF8", b"\xff\xd8\xff", b"PK\x03\x04", b"%PDF", b"\x7fELF", b"ID3", b"RIFF", b"fLaC")
-_LEGACY = ("gb18030", "big5", "cp1252")
+_HAN = re.compile(r"[\u3400-\u9fff]")
 _TIMING = re.compile(r"\d+:\d{2}(?::\d{2})?[,.]\d{1,3}\s*-->\s*\d")
 SUFFIXES = {".txt": "txt", ".srt": "srt", ".vtt": "vtt", ".json": "json"}
 
@@ -63,24 +63,53 @@ def _decode_unmarked(raw: bytes, path: str) -> tuple[str, str]:
             return raw.decode(name), name
         except UnicodeDecodeError:
             pass
+    cjk = _best_chinese(raw)
+    if cjk is not None:
+        return cjk
     from charset_normalizer import from_bytes  # deferred: only legacy files need it
 
-    best = from_bytes(raw, cp_isolation=["gb18030", "big5", "utf_16", "cp1252"]).best()
-    if best is not None and best.chaos < 0.2:
+    best = from_bytes(raw, cp_isolation=["cp1252", "utf_16"]).best()
+    if best is not None and best.chaos < 0.2 and best.encoding.replace("_", "-") in ("cp1252", "utf-16"):
         name = best.encoding.replace("_", "-")
-        if name in ("gb2312", "gbk"):
-            name = "gb18030"  # a superset: decodes everything the other two do
         try:
-            return raw.decode(name), name
+            text = raw.decode(name)
         except (UnicodeDecodeError, LookupError):
-            pass
-    for name in _LEGACY[:1]:
-        try:
-            return raw.decode(name), name
-        except UnicodeDecodeError:
-            pass
+            text = None
+        if text is not None and not _HAN.search(text):
+            return text, name
     raise InputError(f"cannot tell the text encoding (not UTF-8 at byte {utf8_error.start}, "
                      "nor UTF-16 or GB18030)", path=path)
+
+
+def _common_han(ch: str) -> bool:
+    """In the first level of GB2312 or of Big5: the few thousand characters most text is made of.
+    Mojibake from the wrong one of the two lands mostly outside them."""
+    for enc, lo, hi in (("gb2312", 0xB0, 0xD7), ("big5", 0xA4, 0xC6)):
+        try:
+            b = ch.encode(enc)
+        except UnicodeEncodeError:
+            continue
+        if len(b) == 2 and lo <= b[0] <= hi:
+            return True
+    return False
+
+
+def _best_chinese(raw: bytes) -> tuple[str, str] | None:
+    """GB18030 or Big5, whichever decodes strictly into mostly common Han characters; None when
+    neither does (so the caller reports it rather than guess)."""
+    best = None
+    for name in ("gb18030", "big5"):
+        try:
+            text = raw.decode(name)
+        except UnicodeDecodeError:
+            continue
+        han = _HAN.findall(text[:20000])
+        if not han:
+            continue
+        score = sum(map(_common_han, han)) / len(han)
+        if score >= 0.85 and (best is None or score > best[0]):
+            best = (score, text, name)
+    return (best[1], best[2]) if best else None
 
 
 def sniff(text: str, suffix: str, path: str) -> Format:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-_TAG = re.compile(r"<[^<>\n]{0,80}>|\{\\[^{}\n]{0,80}\}|&(?:amp|lt|gt|nbsp|lrm|rlm);")
+_TAG = re.compile(r"\\[Nnh]|<[^<>\n]{0,80}>|\{\\[^{}\n]{0,80}\}|&(?:amp|lt|gt|nbsp|lrm|rlm);")
 
 
 def strip_tags(text: str, start: int, end: int) -> list[tuple[int, int]]:

@@ -32,14 +32,21 @@ def parse(text: str, path: str) -> list[Cue]:
         body = item.text
         if not body.strip():
             continue
-        at = text.find(body, cursor)
-        if at < 0:
-            raise InputError("cannot locate a cue's text in the file", path=path, position=f"subtitle {item.index}")
-        cursor = at + len(body)
         t0, t1 = _seconds(item.start), _seconds(item.end)
         if t1 < t0:
             t0, t1 = t1, t0
-        cues.extend(_cues_of(text, at, cursor, (t0, t1), len(cues)))
+        # line by line: pysrt trims trailing blanks of each line, so the body as a whole may not
+        # occur verbatim in the source while each trimmed line does
+        for line in body.split("\n"):
+            line = line.strip()
+            if not line:
+                continue
+            at = text.find(line, cursor)
+            if at < 0:
+                raise InputError("cannot locate a cue's text in the file", path=path,
+                                 position=f"subtitle {item.index}")
+            cursor = at + len(line)
+            cues.extend(_cues_of(text, at, cursor, (t0, t1), len(cues)))
     return cues
 
 
