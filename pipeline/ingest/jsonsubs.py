@@ -13,6 +13,7 @@ import re
 from json.decoder import scanstring
 
 from pipeline.errors import InputError
+from pipeline.ingest.markup import strip_controls
 from pipeline.models import Cue, Format, Meta
 
 _KEYS = {"bilibili-json": ("body", "content"), "whisper-json": ("segments", "text"),
@@ -64,7 +65,7 @@ def parse(text: str, fmt: Format, path: str) -> tuple[list[Cue], Meta]:
             t1 = starts[i + 1]
         time = (t0, max(t0, t1 if t1 is not None else t0)) if t0 is not None else None
         speaker = item.get("speaker") if isinstance(item.get("speaker"), str) else None
-        for s, e in _runs(text, m.end(), end - 1):
+        for s, e in (r for a, b in _runs(text, m.end(), end - 1) for r in strip_controls(text, a, b)):
             cues.append(Cue(index=len(cues), start=s, end=e, text=text[s:e], time=time, speaker=speaker))
         if value and speaker and speaker not in meta.speakers:
             meta.speakers.append(speaker)

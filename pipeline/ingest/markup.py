@@ -7,14 +7,26 @@ from __future__ import annotations
 
 import re
 
-_TAG = re.compile(r"\\[Nnh]|<[^<>\n]{0,80}>|\{\\[^{}\n]{0,80}\}|&(?:amp|lt|gt|nbsp|lrm|rlm);")
+_CTRL = r"[\x00-\x08\x0b-\x1f\x7f\u200b-\u200f\u2028\u2029\ufeff]+"
+_CONTROL = re.compile(_CTRL)
+_TAG = re.compile(_CTRL + r"|\\[Nnh]|<[^<>\n]{0,80}>|\{\\[^{}\n]{0,80}\}|&(?:amp|lt|gt|nbsp|lrm|rlm);")
 
 
 def strip_tags(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Spans of ``text[start:end]`` between markup, trimmed of white space, empties dropped."""
+    return _split(_TAG, text, start, end)
+
+
+def strip_controls(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Spans between control and zero-width characters (plain text and JSON, where ``<`` is text):
+    they carry no speech and must not reach the clean text, yet cannot be deleted from the source."""
+    return _split(_CONTROL, text, start, end)
+
+
+def _split(pattern: re.Pattern, text: str, start: int, end: int) -> list[tuple[int, int]]:
     spans = []
     at = start
-    for m in _TAG.finditer(text, start, end):
+    for m in pattern.finditer(text, start, end):
         spans.append((at, m.start()))
         at = m.end()
     spans.append((at, end))

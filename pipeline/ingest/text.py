@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from pipeline.ingest.markup import strip_controls
 from pipeline.models import Cue, Meta
 
 _BV = re.compile(r"\bBV[0-9A-Za-z]{10}\b")
@@ -46,6 +47,6 @@ def parse(text: str) -> tuple[list[Cue], Meta]:
         trail = len(line.rstrip())
         if trail <= lead:
             continue
-        s, e = m.start() + lead, m.start() + trail
-        cues.append(Cue(index=len(cues), start=s, end=e, text=text[s:e]))
+        for s, e in strip_controls(text, m.start() + lead, m.start() + trail):
+            cues.append(Cue(index=len(cues), start=s, end=e, text=text[s:e]))
     return cues, meta

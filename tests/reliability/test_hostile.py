@@ -1,0 +1,114 @@
+"""Hostile inputs, each generated into tmp_path: every one gets either correct output or one
+clear line naming the file (and the position when known) — never a traceback."""
+
+import json
+import re
+import subprocess
+import sys
+
+import pytest
+from typer.testing import CliRunner
+
+from pipeline.cli import app
+
+SRT = ("1\n00:00:01,000 --> 00:00:03,000\n今天我们讲一下人工智能。\n\n"
+       "2\n00:00:03,000 --> 00:00:06,000\n首先是数据的问题。\n")
+PNG = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x06\x00\x00\x00\x1f\x15\xc4\x89"
+
+FAILS = {  # name → (bytes, words the one-line message must hold)
+    "empty.srt": (b"", "empty"),
+    "blank.txt": (b"  \n\t\n \r\n", "empty"),
+    "image.srt": (PNG, "binary"),
+    "mixed.srt": (SRT.encode() + "第三句话。".encode("gbk"), "encoding"),
+    "not-transcript.json": (json.dumps({"name": "x", "items": [1, 2]}).encode(), "not a transcript"),
+    "broken.json": (b'{"body": [{"from": 1, ', "invalid JSON"),
+    "bad-times.srt": (b"1\n00:00:xx,000 --> 00:00:03,000\n\xe4\xbd\xa0\xe5\xa5\xbd\n", "timing"),
+}
+
+GOOD = {  # name → (bytes, cue texts expected)
+    "no-index.srt": ("00:00:01,000 --> 00:00:03,000\n今天我们讲一下人工智能。\n\n"
+                     "00:00:03,000 --> 00:00:06,000\n首先是数据的问题。\n").encode(),
+    "reversed.srt": SRT.replace("00:00:01,000 --> 00:00:03,000", "00:00:03,000 --> 00:00:01,000").encode(),
+    "overlap.srt": SRT.replace("00:00:03,000 --> 00:00:06,000", "00:00:02,000 --> 00:00:06,000").encode(),
+    "tags.srt": SRT.replace("今天我们", "{\\an8}<i>今天我们</i>")
+                   .replace("首先", "<font color=red>首先</font>").encode(),
+    "windows.srt": SRT.replace("\n", "\r\n").encode(),
+    "old-mac.srt": SRT.replace("\n", "\r").encode(),
+    "styled.vtt": ("WEBVTT\n\nSTYLE\n::cue { color: red; }\n\nNOTE 这是注释\n\n"
+                   "00:00:01.000 --> 00:00:03.000 align:start\n<v 主持人>今天我们讲一下人工智能。\n\n"
+                   "NOTE 第二个注释\n\n00:00:03.000 --> 00:00:06.000\n<c.yellow>首先是数据的问题。</c>\n").encode(),
+    "emoji.txt": "今天🎉我们讲一下\u200b人工智能\x07，首先👍是数据\x1b的问题。\n".encode(),
+}
+
+
+def run(*args):
+    res = CliRunner().invoke(app, [str(a) for a in args])
+    assert "Traceback" not in res.output
+    return res
+
+
+@pytest.mark.parametrize("name", sorted(FAILS))
+def test_bad_input_gets_one_clear_line(tmp_path, name):
+    raw, words = FAILS[name]
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / name).write_bytes(raw)
+    res = run("run", src, "-o", tmp_path / "out", "--no-html")
+    assert res.exit_code == 1
+    lines = [ln for ln in res.output.splitlines() if name in ln]
+    assert len(lines) == 1, res.output
+    assert words.lower() in lines[0].lower(), lines[0]
+    assert not list((tmp_path / "out").rglob("*.json")) if (tmp_path / "out").exists() else True
+
+
+@pytest.mark.parametrize("name", sorted(GOOD))
+def test_odd_but_valid_input_gets_correct_output(tmp_path, name):
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / name).write_bytes(GOOD[name])
+    res = run("run", src, "-o", tmp_path / "out", "--no-html")
+    assert res.exit_code == 0, res.output
+    notes = json.loads((tmp_path / "out" / (name.rsplit(".", 1)[0] + ".notes.json")).read_text("utf-8"))
+    text = notes["clean_text"]
+    assert "人工智能" in text and "数据" in text
+    assert not re.search(r"<[a-z/]|\{\\|::cue|NOTE|注释", text), text
+    assert not re.search(r"[\x00-\x08\x0b-\x1f]", text)
+
+
+def test_two_hour_line_without_punctuation(tmp_path):
+    """~30 000 characters on one line, no punctuation: sentences come out, offsets hold."""
+    words = ["我们", "今天", "讲一下", "这个", "人工智能", "的", "发展", "然后", "数据", "问题", "就是", "说"]
+    body = "".join(words[(i * 7 + i // 5) % len(words)] for i in range(12000))
+    f = tmp_path / "long.txt"
+    f.write_text(body, encoding="utf-8")
+    res = run("run", f, "-o", tmp_path / "out", "--no-html")
+    assert res.exit_code == 0, res.output
+    notes = json.loads((tmp_path / "out" / "long.notes.json").read_text("utf-8"))
+    assert len(notes["sentences"]) > 20
+    for e in notes["edits"]:
+        assert body[e["start"]:e["end"]] == e["before"]
+
+
+def test_big_file_is_refused_by_size_with_bounded_memory(tmp_path):
+    """A 50 MB file over the limit: one line, and it is never read into memory."""
+    big = tmp_path / "big.txt"
+    line = ("今天我们讲一下人工智能的发展。" * 20 + "\n").encode()
+    with big.open("wb") as fh:
+        for _ in range(50 * 2**20 // len(line) + 1):
+            fh.write(line)
+    code = ("import resource, sys\nfrom pipeline.cli import main\nsys.argv=['subnotes','run',sys.argv[1],"
+            "'-o',sys.argv[2],'--no-html','--max-input-mb','20']\ntry:\n main()\nexcept SystemExit as e:\n"
+            " print('RSS', resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, 'EXIT', e.code, file=sys.stderr)\n")
+    out = subprocess.run([sys.executable, "-c", code, str(big), str(tmp_path / "out")],
+                         capture_output=True, text=True)
+    assert "Traceback" not in out.stderr
+    assert "big.txt" in out.stderr and "over the limit" in out.stderr and "--max-input-mb" in out.stderr
+    rss_kb = int(re.search(r"RSS (\d+)", out.stderr).group(1))
+    assert rss_kb < 400 * 1024, rss_kb  # far below the 50 MB file plus its decoded copy
+    assert "EXIT 1" in out.stderr
+
+
+def test_default_limit_refuses_50_mb(tmp_path):
+    from pipeline.config import Settings
+
+    assert 1 <= Settings().max_input_mb < 50
