@@ -10,11 +10,14 @@ from __future__ import annotations
 
 import hashlib
 import json
+import logging
 import sqlite3
 import threading
+import time
 from pathlib import Path
 
 FILE_NAME = "responses.sqlite3"
+log = logging.getLogger("subnotes.cache")
 
 
 def default_path(cache_dir: str | None = None) -> Path:
@@ -33,32 +36,81 @@ def make_key(**parts: object) -> str:
 
 
 class Cache:
-    """Get/put of answer texts by key. Opened lazily, one connection per thread."""
+    """Get/put of answer texts by key, one connection per thread, opened on first use.
+
+    The cache only saves calls, so it never fails a run: a cache that cannot be opened or
+    written (read-only folder, a file locked too long) logs once and is skipped from then on.
+    """
 
     def __init__(self, path: Path) -> None:
         self.path = path
         self._local = threading.local()
+        self._init = threading.Lock()
+        self._ready = False
+        self._broken = False
 
-    def _conn(self) -> sqlite3.Connection:
+    def _conn(self) -> sqlite3.Connection | None:
+        if self._broken:
+            return None
         conn = getattr(self._local, "conn", None)
-        if conn is None:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            conn = sqlite3.connect(self.path, timeout=30)
-            conn.execute("PRAGMA journal_mode=WAL")
-            conn.execute("CREATE TABLE IF NOT EXISTS responses (key TEXT PRIMARY KEY, task TEXT, "
-                         "answer TEXT NOT NULL, created REAL DEFAULT (unixepoch()))")
-            self._local.conn = conn
+        if conn is not None:
+            return conn
+        try:
+            with self._init:  # creating the file and switching to WAL race between threads otherwise
+                if not self._ready:
+                    self._setup()
+                    self._ready = True
+            conn = sqlite3.connect(self.path, timeout=30, check_same_thread=True)
+        except (sqlite3.Error, OSError) as exc:
+            self._fail(exc)
+            return None
+        self._local.conn = conn
         return conn
 
+    def _setup(self) -> None:
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        for attempt in range(20):  # another process may be setting up the same file
+            try:
+                conn = sqlite3.connect(self.path, timeout=30)
+                try:
+                    conn.execute("PRAGMA journal_mode=WAL")
+                    with conn:
+                        conn.execute("CREATE TABLE IF NOT EXISTS responses (key TEXT PRIMARY KEY, task TEXT, "
+                                     "answer TEXT NOT NULL, created REAL DEFAULT (unixepoch()))")
+                finally:
+                    conn.close()
+                return
+            except sqlite3.OperationalError:
+                if attempt == 19:
+                    raise
+                time.sleep(0.05 * (attempt + 1))
+
+    def _fail(self, exc: Exception) -> None:
+        if not self._broken:
+            self._broken = True
+            log.warning("response cache %s not usable (%s); going on without it", self.path, exc)
+
     def get(self, key: str) -> str | None:
-        row = self._conn().execute("SELECT answer FROM responses WHERE key = ?", (key,)).fetchone()
+        conn = self._conn()
+        if conn is None:
+            return None
+        try:
+            row = conn.execute("SELECT answer FROM responses WHERE key = ?", (key,)).fetchone()
+        except sqlite3.Error as exc:
+            self._fail(exc)
+            return None
         return row[0] if row else None
 
     def put(self, key: str, task: str, answer: str) -> None:
         conn = self._conn()
-        with conn:
-            conn.execute("INSERT OR REPLACE INTO responses (key, task, answer) VALUES (?, ?, ?)",
-                         (key, task, answer))
+        if conn is None:
+            return
+        try:
+            with conn:
+                conn.execute("INSERT OR REPLACE INTO responses (key, task, answer) VALUES (?, ?, ?)",
+                             (key, task, answer))
+        except sqlite3.Error as exc:
+            self._fail(exc)
 
 
 def clear(cache_dir: str | None = None) -> int:

@@ -39,6 +39,9 @@ class OpenAIBackend:
     #: Seconds: the first backoff step (doubled per retry) and the longest wait honoured.
     backoff = 1.0
     max_wait = 60.0
+    #: Calls in a row that failed for good on transport (after all retries) before the backend
+    #: stops trying for this file: a dead server then costs seconds, not minutes per chunk.
+    give_up_after = 2
 
     def __init__(self, model: str | None = None, base_url: str | None = None,
                  api_key: SecretStr | str | None = None, timeout: float = 60.0, retries: int = 4,
@@ -64,6 +67,7 @@ class OpenAIBackend:
         self._lock = threading.Lock()
         self._client: Any = None
         self._mode = 0  # index into structured.MODES: the richest format the server accepted
+        self._down = 0  # calls in a row that failed for good on transport
 
     @property
     def is_model(self) -> bool:
@@ -134,6 +138,20 @@ class OpenAIBackend:
                 raise BackendError(f"{task}: the server refused the request: {self._describe(exc)}") from None
 
     def _call(self, task: str, messages: list[dict], fmt: dict | None) -> str | None:
+        """One completion (see ``_attempts``), unless the server has already failed for good."""
+        if self._down >= self.give_up_after:
+            raise BackendError(f"{task}: not sent: the server failed {self._down} calls in a row")
+        try:
+            text = self._attempts(task, messages, fmt)
+        except BackendError:
+            with self._lock:
+                self._down += 1
+            raise
+        with self._lock:
+            self._down = 0
+        return text
+
+    def _attempts(self, task: str, messages: list[dict], fmt: dict | None) -> str | None:
         """One completion with retries on 429, 5xx, timeouts and lost connections."""
         import openai
 

@@ -8,9 +8,11 @@ from pipeline.ingest import ingest_bytes
 from pipeline.run import process
 from tests.backends.fake_openai import FakeOpenAI, Reply, answer, numbered, task_of, transcript_of
 
-TEXT = ("今天讲一下这个方案。里面说到要打造宏的文件的标准，都携带里面了，我觉得这个方向不错。\n"
+TEXT = ("今天讲一下这个方案。这个方案一共分成三个部分。"
+        "里面说到要打造宏的文件的标准，都携带里面了，我觉得这个方向不错。\n"
         "第二部分是人工智能。文件提出支持大模型发展，到2025年培育100家企业。我认为这个目标能实现。\n"
-        "第三部分讲数字人。数字人会用在文语和直播里面，我不太看好这个事情。好，今天就讲到这里。\n")
+        "第三部分讲数字人。数字人会用在文语和直播里面。我不太看好这个事情。成本实在太高了。"
+        "技术也还不成熟。好，今天就讲到这里。\n")
 
 
 def run(script, tmp_path):

@@ -124,3 +124,37 @@ def test_reasoning_text_before_the_answer_is_skipped():
 
 def test_truncated_answer_is_closed_then_validated():
     assert structured.parse('{"sections": [{"a": "x"', Sections).sections == [{"a": "x"}]
+
+
+def test_dead_server_is_given_up_after_two_failed_calls(tmp_path):
+    with FakeOpenAI(lambda body: Reply(status=503)) as srv:
+        b = make(srv, tmp_path, retries=1)
+        for _ in range(4):
+            with pytest.raises(BackendError):
+                b.ask("segment", {"transcript": "x"}, Sections)
+    assert len(srv.requests) == 4  # two calls of two attempts; the next two are not sent
+
+
+def test_bad_key_is_not_retried(tmp_path):
+    with FakeOpenAI(lambda body: Reply(status=401)) as srv, pytest.raises(BackendError, match="401"):
+        make(srv, tmp_path).ask("segment", {"transcript": "x"}, Sections)
+    assert len(srv.requests) == 1
+
+
+def test_unusable_cache_does_not_fail_the_call(tmp_path):
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder")
+    with FakeOpenAI(lambda body: answer({"sections": []})) as srv:
+        b = OpenAIBackend(model="m", base_url=srv.base_url, api_key=KEY, cache_dir=str(blocker / "sub"))
+        assert b.ask("segment", {"transcript": "x"}, Sections).sections == []
+        assert b.ask("segment", {"transcript": "x"}, Sections).sections == []
+    assert len(srv.requests) == 2
+
+
+def test_cache_set_up_by_many_threads_at_once(tmp_path):
+    from concurrent.futures import ThreadPoolExecutor
+
+    c = cache.Cache(cache.default_path(str(tmp_path)))
+    with ThreadPoolExecutor(8) as pool:
+        list(pool.map(lambda i: c.put(str(i), "t", "a"), range(32)))
+    assert all(c.get(str(i)) == "a" for i in range(32)) and not c._broken
