@@ -42,7 +42,8 @@ def task_of(body: dict) -> str:
 
 def transcript_of(body: dict) -> str:
     user = next(m["content"] for m in body["messages"] if m["role"] == "user")
-    return user.split(OPEN, 1)[1].split(CLOSE, 1)[0].strip("\n") if OPEN in user else ""
+    block = user.split(OPEN, 1)[1].split(CLOSE, 1)[0] if OPEN in user else ""
+    return block.split("【转写】\n", 1)[-1].strip("\n")  # the correct task puts hints before it
 
 
 def numbered(body: dict) -> dict[int, str]:

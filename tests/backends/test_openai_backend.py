@@ -158,3 +158,24 @@ def test_cache_set_up_by_many_threads_at_once(tmp_path):
     with ThreadPoolExecutor(8) as pool:
         list(pool.map(lambda i: c.put(str(i), "t", "a"), range(32)))
     assert all(c.get(str(i)) == "a" for i in range(32)) and not c._broken
+
+
+def test_changed_prompt_invalidates_only_its_task(tmp_path, monkeypatch):
+    from pipeline import prompts
+
+    with FakeOpenAI(lambda body: answer({"sections": []})) as srv:
+        b = make(srv, tmp_path)
+        for task in ("segment", "claims"):
+            b.ask(task, {"transcript": "x"}, Sections)
+        real = prompts.load
+
+        def edited(name):
+            p = real(name)
+            if name != "segment":
+                return p
+            return prompts.Prompt(p.name, p.text + "\n补充一句说明。", "changed", p.variables)
+
+        monkeypatch.setattr(prompts, "load", edited)
+        for task in ("segment", "claims"):
+            make(srv, tmp_path).ask(task, {"transcript": "x"}, Sections)
+    assert len(srv.requests) == 3 and "补充一句说明" in srv.requests[-1]["messages"][1]["content"]
