@@ -105,6 +105,10 @@ def score(out: Path) -> dict:
     return json.loads(res.stdout)
 
 
+def _fmt(x: object) -> str:
+    return f"{x:.3f}" if isinstance(x, float) else str(x)
+
+
 def main() -> int:
     gold = json.loads(GOLD.read_text(encoding="utf-8"))
     tmp = Path(tempfile.mkdtemp(prefix="subnotes-llm-"))
@@ -154,7 +158,7 @@ def main() -> int:
     print(f"{'metric':<32}{'offline':>10}{'llm':>10}{'junk':>10}")
     for k, v in offline.items():
         if isinstance(v, (int, float)) and not isinstance(v, bool):
-            print(f"{k:<32}{v:>10}{llm.get(k)!s:>10}{junk_score.get(k)!s:>10}")
+            print(f"{k:<32}" + "".join(f"{_fmt(x):>10}" for x in (v, llm.get(k), junk_score.get(k))))
     assert "sk-test-secret" not in broken.stderr + first.stderr + json.dumps(notes)
     return 0
 
