@@ -182,11 +182,12 @@ def test_changed_prompt_invalidates_only_its_task(tmp_path, monkeypatch):
 
 
 def test_retry_after_forms():
+    import time
     from email.utils import formatdate
 
     from pipeline.backends.openai_compat import _retry_after
 
     assert _retry_after({"retry-after": "7"}) == 7.0
     assert _retry_after({"retry-after-ms": "250"}) == 0.25
-    assert 0 < _retry_after({"retry-after": formatdate(__import__("time").time() + 30, usegmt=True)}) <= 30
+    assert 0 < _retry_after({"retry-after": formatdate(time.time() + 30, usegmt=True)}) <= 30
     assert _retry_after({"retry-after": "soon"}) is None and _retry_after({}) is None
