@@ -48,7 +48,19 @@ def is_ours(path: Path) -> bool:
         return False
     if path.name.endswith(".json"):
         return '"schema_version"' in head and '"run"' in head
-    return MARK in head or "subnotes" in head[:400]
+    return MARK in head
+
+
+def marked(path: Path, data: str) -> str:
+    """Notes text with an invisible ``generator: subnotes`` comment near the top, so a later run
+    can tell its own file from one the user put there (which is never replaced)."""
+    if MARK in data[:4000]:
+        return data
+    comment = f"<!-- {MARK} -->"
+    if path.suffix == ".html" and data.lstrip().lower().startswith("<!doctype"):
+        head, _, rest = data.partition(">")
+        return f"{head}>\n{comment}{rest}"
+    return f"{comment}\n{data}"
 
 
 def write_atomic(path: Path, data: str, protected: set[Path]) -> None:

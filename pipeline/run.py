@@ -22,7 +22,7 @@ from pipeline import __version__
 from pipeline.errors import SubnotesError
 from pipeline.ingest import SUFFIXES
 from pipeline.models import Document, Notes, RunInfo
-from pipeline.outputs import output_stem, write_atomic
+from pipeline.outputs import marked, output_stem, write_atomic
 
 SKIP_SUFFIXES = (".notes.json",)
 
@@ -146,14 +146,16 @@ def run_file(job: Job, settings, protected: set[Path]) -> Result:
     doc = ingest_bytes(raw, str(job.path), suffix=job.path.suffix.lower())
     notes = process(doc, settings, key=key)
     stem = job.stem
-    outs = [(stem.with_name(stem.name + ".md"), markdown.render(notes))]
+    md = stem.with_name(stem.name + ".md")
+    outs = [(md, marked(md, markdown.render(notes)))]
     if settings.html:
         try:
             from pipeline.render import html
         except ImportError:
             html = None  # type: ignore[assignment]
         if html is not None:
-            outs.append((stem.with_name(stem.name + ".html"), html.render(notes, doc)))
+            page = stem.with_name(stem.name + ".html")
+            outs.append((page, marked(page, html.render(notes, doc))))
     outs.append((stem.with_name(stem.name + ".notes.json"), notes.model_dump_json(indent=1)))
     for path, data in outs:  # the JSON last: it is what marks the set complete
         write_atomic(path, data, protected)
@@ -219,5 +221,25 @@ def _worker_init() -> None:
     import signal
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C and stops the pool
+    _die_with_parent()
+
+
+def _die_with_parent() -> None:
+    """A worker whose parent was killed (``kill -9``) would wait for work forever, holding the
+    terminal's pipes; on Linux the kernel ends it with the parent. Its unfinished output is only a
+    hidden temporary file, never a partial ``.md``/``.json``."""
+    import ctypes
+    import signal
+    import sys
+
+    if not sys.platform.startswith("linux"):
+        return
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(1, int(signal.SIGTERM))  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        return
+    if os.getppid() == 1:  # the parent died before prctl took effect
+        os._exit(1)
 
 
