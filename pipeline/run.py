@@ -110,12 +110,30 @@ def process(doc: Document, settings, backend=None, key: str = "") -> Notes:  # s
     segments = segment(cleaned, settings.segment, backend)
     notes_outline = outline(cleaned, segments, backend)
     claims = extract_claims(cleaned, segments, backend)
-    run = RunInfo(backend=backend.name, model=backend.model, version=__version__, key=key,
-                  created=datetime.now(UTC).isoformat(timespec="seconds"), options=settings.fingerprint())
+    secret = settings.api_key.get_secret_value() if settings.api_key is not None else ""
+    model = backend.model.replace(secret, "***") if backend.model and len(secret) >= 8 else backend.model
+    run = RunInfo(backend=backend.name, model=model, version=__version__, key=key,
+                  created=datetime.now(UTC).isoformat(timespec="seconds"), options=public_options(settings))
     degraded = list(getattr(backend, "degraded", []))
     return Notes(source=doc.source, meta=doc.meta, run=run, clean_text=cleaned.clean_text, edits=cleaned.edits,
                  candidates=cleaned.candidates, sentences=cleaned.sentences, segments=segments,
                  outline=notes_outline, claims=claims, degraded=degraded, usage=backend.usage.model_copy())
+
+
+def public_options(settings) -> dict:
+    """The fingerprint as written into the notes: a URL's ``user:password@`` part (people paste
+    keys there) is dropped, and the API key is masked wherever it occurs."""
+    from urllib.parse import urlsplit, urlunsplit
+
+    opts = settings.fingerprint()
+    url = opts.get("base_url")
+    if isinstance(url, str) and "@" in url:
+        parts = urlsplit(url)
+        opts["base_url"] = urlunsplit(parts._replace(netloc=parts.netloc.rsplit("@", 1)[-1]))
+    secret = settings.api_key.get_secret_value() if settings.api_key is not None else ""
+    if len(secret) >= 8:
+        opts = json.loads(json.dumps(opts).replace(secret, "***"))
+    return opts
 
 
 def backend_settings(settings) -> dict:
