@@ -106,8 +106,10 @@ def test_interrupted_batch_resumes_to_identical_results(tmp_path, reference, how
             with contextlib.suppress(ProcessLookupError):
                 os.killpg(proc.pid, signal.SIGKILL)  # only this run's own process group
         assert "Traceback" not in err
-        if how == "int":
+        if how == "int" and proc.returncode != 0:  # 0: it had finished before the signal came (a slow reader)
             assert proc.returncode == 130 and "interrupted:" in err and "run again" in err
+        elif how == "int":
+            assert " failed in " in err and "interrupted" not in err
         assert_no_partial(out, reference)
     final = subprocess.run(cmd(src, out), capture_output=True, text=True, env=env(), cwd=src.parent)
     assert final.returncode == 0, final.stderr
