@@ -34,6 +34,7 @@ class Boundary:
 def _rules() -> dict:
     data = dict(toml("punctuation.toml"))
     data["markers"] = tuple(sorted(data["markers"], key=len, reverse=True))
+    data["topic"] = re.compile("|".join(f"(?:{p})" for p in data["topic_patterns"]))
     return data
 
 
@@ -145,7 +146,12 @@ def changes(draft: Draft) -> list[Change]:
             score += 2
             why.append("length")
         end = length >= rules["min_chars"] and score >= 2 and nxt_len > 0
-        if bd.kind == "comma" and punctuated and not (end and "length" in why and length >= rules["soft_chars"]):
+        topic = nxt_len > 0 and length >= rules["topic_min_chars"] and rules["topic"].match(nxt) is not None
+        if topic:
+            end = True
+            why.append("topic marker")
+        if bd.kind == "comma" and punctuated and not topic \
+                and not (end and "length" in why and length >= rules["soft_chars"]):
             continue  # the recogniser's own commas stand, unless a sentence would run past max_chars
         if end:
             mark = "？" if _is_question(clause, sentence, rules) else "。"
