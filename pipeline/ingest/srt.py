@@ -21,10 +21,11 @@ def parse(text: str, path: str) -> list[Cue]:
     try:
         items = pysrt.from_string(text, error_handling=pysrt.ERROR_RAISE)
     except pysrt.Error as exc:
-        detail = exc.args[0] if exc.args else ""
-        where = f"subtitle {detail[0]}" if isinstance(detail, tuple) and detail else None
-        snippet = detail[1].strip().splitlines()[:2] if isinstance(detail, tuple) and len(detail) > 1 else []
-        raise InputError("bad subtitle block" + (f" {' / '.join(snippet)!r}" if snippet else ""),
+        block = next((a for a in exc.args if isinstance(a, str)), "")
+        at = text.find(block) if block.strip() else -1
+        where = f"line {text.count(chr(10), 0, at) + 1}" if at >= 0 else None
+        snippet = block.strip().splitlines()[:2]
+        raise InputError("bad subtitle block, no timing line" + (f" {' / '.join(snippet)!r}" if snippet else ""),
                          path=path, position=where) from exc
     cues: list[Cue] = []
     cursor = 0

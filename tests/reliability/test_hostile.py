@@ -112,3 +112,13 @@ def test_default_limit_refuses_50_mb(tmp_path):
     from pipeline.config import Settings
 
     assert 1 <= Settings().max_input_mb < 50
+
+
+def test_srt_block_without_timing_names_the_line(tmp_path):
+    f = tmp_path / "gap.srt"
+    f.write_text("1\n00:00:00,500 --> 00:00:07,000\n第一句。\n\n2\n第二句没有时间。\n\n"
+                 "3\n00:00:11,890 --> 00:00:16,320\n第三句。\n", encoding="utf-8")
+    res = run("run", f, "-o", tmp_path / "out", "--no-html")
+    assert res.exit_code == 1
+    line = next(ln for ln in res.output.splitlines() if "gap.srt" in ln)
+    assert "line 5" in line and "no timing line" in line
