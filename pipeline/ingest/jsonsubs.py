@@ -13,7 +13,7 @@ import re
 from json.decoder import scanstring
 
 from pipeline.errors import InputError
-from pipeline.ingest.markup import strip_controls
+from pipeline.ingest.markup import split_between, strip_controls
 from pipeline.models import Cue, Format, Meta
 
 _KEYS = {"bilibili-json": ("body", "content"), "whisper-json": ("segments", "text"),
@@ -65,25 +65,8 @@ def parse(text: str, fmt: Format, path: str) -> tuple[list[Cue], Meta]:
             t1 = starts[i + 1]
         time = (t0, max(t0, t1 if t1 is not None else t0)) if t0 is not None else None
         speaker = item.get("speaker") if isinstance(item.get("speaker"), str) else None
-        for s, e in (r for a, b in _runs(text, m.end(), end - 1) for r in strip_controls(text, a, b)):
+        for s, e in (r for a, b in split_between(_ESC, text, m.end(), end - 1) for r in strip_controls(text, a, b)):
             cues.append(Cue(index=len(cues), start=s, end=e, text=text[s:e], time=time, speaker=speaker))
         if value and speaker and speaker not in meta.speakers:
             meta.speakers.append(speaker)
     return cues, meta
-
-
-def _runs(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Spans of a string literal's raw text between escape sequences, trimmed of white space."""
-    out = []
-    at = start
-    for m in [*_ESC.finditer(text, start, end), None]:
-        s, e = at, (m.start() if m else end)
-        while s < e and text[s].isspace():
-            s += 1
-        while e > s and text[e - 1].isspace():
-            e -= 1
-        if e > s:
-            out.append((s, e))
-        if m:
-            at = m.end()
-    return out

@@ -14,16 +14,17 @@ _TAG = re.compile(_CTRL + r"|\\[Nnh]|<[^<>\n]{0,80}>|\{\\[^{}\n]{0,80}\}|&(?:amp
 
 def strip_tags(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Spans of ``text[start:end]`` between markup, trimmed of white space, empties dropped."""
-    return _split(_TAG, text, start, end)
+    return split_between(_TAG, text, start, end)
 
 
 def strip_controls(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Spans between control and zero-width characters (plain text and JSON, where ``<`` is text):
     they carry no speech and must not reach the clean text, yet cannot be deleted from the source."""
-    return _split(_CONTROL, text, start, end)
+    return split_between(_CONTROL, text, start, end)
 
 
-def _split(pattern: re.Pattern, text: str, start: int, end: int) -> list[tuple[int, int]]:
+def split_between(pattern: re.Pattern, text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Spans of ``text[start:end]`` between matches of ``pattern``, trimmed of white space, empties dropped."""
     spans = []
     at = start
     for m in pattern.finditer(text, start, end):
