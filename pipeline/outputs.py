@@ -63,12 +63,38 @@ def marked(path: Path, data: str) -> str:
     return f"{comment}\n{data}"
 
 
+STALE_SECONDS = 3600
+
+
+def sweep_stale(path: Path, now: float | None = None) -> int:
+    """Remove our own temporary files for ``path`` left by a killed run.
+
+    Only ``.NAME.*.tmp`` files older than an hour go: a younger one may belong to a run that is
+    writing right now, and removing it would make that run fail.
+    """
+    import time
+
+    now = time.time() if now is None else now
+    removed = 0
+    for tmp in path.parent.glob(f".{glob_escape(path.name)}.*.tmp"):
+        with contextlib.suppress(OSError):
+            if now - tmp.stat().st_mtime > STALE_SECONDS:
+                tmp.unlink()
+                removed += 1
+    return removed
+
+
+def glob_escape(name: str) -> str:
+    return re.sub(r"([*?\[])", r"[\1]", name)
+
+
 def write_atomic(path: Path, data: str, protected: set[Path]) -> None:
     if path.resolve() in protected:
         raise InputError("output would overwrite an input file; choose another -o", path=str(path))
     if not is_ours(path):
         raise InputError("exists and was not written by subnotes; refusing to overwrite it", path=str(path))
     path.parent.mkdir(parents=True, exist_ok=True)
+    sweep_stale(path)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
