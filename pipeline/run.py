@@ -109,7 +109,7 @@ def process(doc: Document, settings, backend=None, key: str = "") -> Notes:  # s
     cleaned = clean(doc, settings.clean, backend)
     segments = segment(cleaned, settings.segment, backend)
     notes_outline = outline(cleaned, segments, backend)
-    claims = extract_claims(cleaned, segments, backend)
+    claims = extract_claims(cleaned, segments, backend, title=doc.meta.title)
     secret = settings.api_key.get_secret_value() if settings.api_key is not None else ""
     model = backend.model.replace(secret, "***") if backend.model and len(secret) >= 8 else backend.model
     run = RunInfo(backend=backend.name, model=model, version=__version__, key=key,

@@ -1,24 +1,158 @@
-"""The claims stage: statements the talk makes, who makes them, grounded in the source."""
+"""The claims stage, offline: statements the talk makes, who makes them, grounded in the source.
+
+A sentence is split into clauses. Reporting cues (提到, 写进去, 分别是, 一个是 …) open a *reported
+stretch*: it and the content clauses that follow in the same section, until the speaker's own
+voice returns, state what a document says (``source_document``). Stance cues (我觉得, 我估计,
+说实话 …) and evaluative phrases mark the speaker's view (``speaker``). A sentence can hold both:
+then both claims are made, each on its own clauses. Evidence is the clauses' span of the clean
+text mapped back to the source; the statement is that text with hedges and openers dropped.
+Every claim is validated against the pydantic schema; one that fails is dropped with a logged
+reason, never written half-formed.
+"""
 
 from __future__ import annotations
 
+import logging
 import re
 
+from pydantic import ValidationError
+
 from pipeline.backends.base import Backend
-from pipeline.models import Claim, Cleaned, Evidence, Segment
+from pipeline.models import Claim, Cleaned, Evidence, Segment, Sentence
 from pipeline.notes import llm
+from pipeline.notes.cues import cues
 
-_STANCE = re.compile(r"我觉得|我认为|我估计|说实话")
+log = logging.getLogger(__name__)
+
+MAX_CLAIMS = 40
+_CLAUSE = re.compile(r"[^，,；;。？！?!]+[，,；;。？！?!]*")
+_CONTENT = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]")
 
 
-def extract_claims(cleaned: Cleaned, segments: list[Segment], backend: Backend | None = None) -> list[Claim]:
-    claims = []
+def _clauses(s: Sentence) -> list[tuple[int, int]]:
+    """Clause spans in clean_text coordinates."""
+    return [(s.clean_start + m.start(), s.clean_start + m.end()) for m in _CLAUSE.finditer(s.text)]
+
+
+def _statement(text: str, topic: str) -> str:
+    c = cues()
+    body = text.strip("，,；;。 ")
+    changed = True
+    while changed:
+        changed = False
+        for h in c["hedges"]:
+            if body.startswith(h) and len(body) > len(h) + 3:
+                body = body[len(h):].lstrip("，, ")
+                changed = True
+    body = body.rstrip("，,；; ")
+    if topic and topic not in body and len(body) < 40:
+        body = f"{topic}：{body}"
+    return body + "。"
+
+
+def _document(title: str | None, text: str) -> str | None:
+    m = re.search(r"《([^》]{2,40})》", text)
+    if m:
+        return m.group(1)
+    if title and any(w in title for w in cues()["document_words"]):
+        return title
+    return None
+
+
+def _kind(text: str, who: str) -> str:
+    c = cues()
+    if who == "source_document":
+        return "policy_measure" if c["measure"].search(text) else "goal" if "目标" in text else "fact"
+    if c["advice"].search(text):
+        return "advice"
+    if c["prediction"].search(text):
+        return "prediction"
+    return "opinion"
+
+
+def _make(cleaned: Cleaned, a: int, b: int, who: str, seg: Segment, sids: list[int], conf: float,
+          document: str | None, speaker: str | None) -> Claim | None:
+    quote = cleaned.clean_text[a:b].strip("，,；; ")
+    if len(_CONTENT.findall(quote)) < 4:
+        return None
+    s, e = cleaned.source_span(a, b)
+    sents = cleaned.sentences
+    time = (sents[sids[0]].time[0], sents[sids[-1]].time[1]) if sents[sids[0]].time and sents[sids[-1]].time else None
+    try:
+        return Claim(statement=_statement(quote, seg.title), attributed_to=who,  # type: ignore[arg-type]
+                     claim_type=_kind(quote, who), topic=seg.title, speaker=speaker,  # type: ignore[arg-type]
+                     document=document if who == "source_document" else None, confidence=conf,
+                     evidence=Evidence(quote=quote, start=s, end=e, time=time, sentence_ids=sids))
+    except ValidationError as exc:
+        log.info("claim dropped: %s", exc.errors()[0]["msg"])
+        return None
+
+
+_PERSONAL = re.compile(r"我|你|大家|咱|他们|她|up主|这边|那边|一下|什么|吗|呢|怎么")
+_DEMONSTRATIVE = ("这个", "那个", "这", "那", "它")
+ITEM_CHARS = 28  # a listed item is short; a long clause is the speaker talking around it
+DECAY = 2  # sentences without a listed item before a reported stretch ends
+
+
+def _stripped(clause: str) -> str:
+    body = clause.strip("，,；;。？！?! ")
+    for h in cues()["hedges"]:
+        if body.startswith(h):
+            body = body[len(h):].lstrip("，, ")
+    return body
+
+
+def _item_like(clause: str) -> bool:
+    """A clause that names something (an item of a reported list), not the speaker's talk."""
+    body = _stripped(clause)
+    n = len(_CONTENT.findall(body))
+    return 4 <= n <= ITEM_CHARS and not _PERSONAL.search(body) and not body.startswith(_DEMONSTRATIVE)
+
+
+def offline_claims(cleaned: Cleaned, segments: list[Segment], title: str | None = None) -> list[Claim]:
+    c = cues()
+    document = _document(title, cleaned.clean_text)
+    found: list[Claim] = []
     for seg in segments:
+        reporting = 0  # sentences left in the current reported stretch
         for sid in range(seg.first_sentence, seg.last_sentence + 1):
-            s = cleaned.sentences[sid]
-            if _STANCE.search(s.text) and len(s.text) >= 6:
-                claims.append(Claim(statement=s.text, attributed_to="speaker", claim_type="opinion",
-                                    topic=seg.title, speaker=s.speaker, confidence=0.5,
-                                    evidence=Evidence(quote=s.text, start=s.start, end=s.end, time=s.time,
-                                                      sentence_ids=[sid])))
+            sent = cleaned.sentences[sid]
+            doc_span: list[tuple[int, int]] = []
+            own_span: list[tuple[int, int]] = []
+            for a, b in _clauses(sent):
+                clause = cleaned.clean_text[a:b]
+                if c["report"].search(clause):
+                    reporting = DECAY + 1
+                stance = bool(c["stance"].search(clause))
+                if stance or c["evaluative"].search(clause):
+                    own_span.append((a, b))
+                    if stance:
+                        reporting = 0
+                    continue
+                measure_first = c["measure"].match(_stripped(clause)) is not None
+                if ((reporting or measure_first) and _item_like(clause)) or \
+                        (c["report"].search(clause) and len(_CONTENT.findall(clause)) >= 6):
+                    doc_span.append((a, b))
+            reporting = DECAY + 1 if doc_span and reporting else max(0, reporting - 1)
+            for spans, who, conf in ((doc_span, "source_document", 0.7), (own_span, "speaker", 0.6)):
+                if spans:
+                    claim = _make(cleaned, spans[0][0], spans[-1][1], who, seg, [sid], conf,
+                                  document, sent.speaker)
+                    if claim:
+                        found.append(claim)
+    return _select(found)
+
+
+def _select(found: list[Claim]) -> list[Claim]:
+    """At most MAX_CLAIMS, keeping order; when there are more, the longer-evidence ones stay."""
+    if len(found) <= MAX_CLAIMS:
+        return found
+    keep = sorted(range(len(found)), key=lambda i: -(found[i].confidence * 100 + len(found[i].evidence.quote)))
+    chosen = set(keep[:MAX_CLAIMS])
+    return [c for i, c in enumerate(found) if i in chosen]
+
+
+def extract_claims(cleaned: Cleaned, segments: list[Segment], backend: Backend | None = None,
+                   title: str | None = None) -> list[Claim]:
+    claims = offline_claims(cleaned, segments, title)
     return llm.refine_claims(cleaned, segments, claims, backend)  # the LLM hook: keep it last
