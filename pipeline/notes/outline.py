@@ -1,10 +1,54 @@
-"""The notes stage: segments → a summary and key points per section, all extractive."""
+"""The notes stage, offline: a summary and key points per section, all extractive.
+
+A key point is a whole cleaned sentence, chosen for centrality: the cosine of its TF-IDF vector
+(jieba content words) to its section's centroid, so the sentences that carry the section's
+vocabulary win over asides. Sentences too short to stand alone, questions, ones that open with a
+pronoun pointing elsewhere, and near-duplicates are passed over. The summary takes the most
+central key points of the whole talk, at most one per section, in talk order.
+"""
 
 from __future__ import annotations
+
+import math
+import re
+from collections import Counter
 
 from pipeline.backends.base import Backend
 from pipeline.models import Cleaned, KeyPoint, Outline, Section, Segment
 from pipeline.notes import llm
+
+MIN_CHARS, MAX_CHARS = 12, 90
+POINTS_MIN, POINTS_MAX = 2, 6
+SUMMARY_MAX = 5
+_TAGS = re.compile(r"对吧|是吧|好吧")
+_WEAK_START = ("这个", "那个", "它", "这", "那", "但", "所以", "因为", "然后", "就是")
+_CONTENT = re.compile(r"[\u4e00-\u9fff]{2,}|[A-Za-z][A-Za-z0-9.+-]+")
+
+
+def _bags(texts: list[str]) -> list[Counter]:
+    import jieba  # deferred: dictionary load on first use
+
+    return [Counter(w for w in jieba.lcut(t) if _CONTENT.fullmatch(w)) for t in texts]
+
+
+def _vectors(bags: list[Counter]) -> list[dict[str, float]]:
+    n = len(bags) or 1
+    df: Counter = Counter()
+    for b in bags:
+        df.update(b.keys())
+    return [{w: (1 + math.log(c)) * math.log((n + 1) / (df[w] + 0.5)) for w, c in b.items()} for b in bags]
+
+
+def _cos(a: dict[str, float], b: dict[str, float]) -> float:
+    dot = sum(v * b.get(k, 0.0) for k, v in a.items())
+    na = math.sqrt(sum(v * v for v in a.values()))
+    nb = math.sqrt(sum(v * v for v in b.values()))
+    return dot / (na * nb) if na and nb else 0.0
+
+
+def _usable(text: str) -> bool:
+    n = sum(ch.isalnum() for ch in text)
+    return MIN_CHARS <= n <= MAX_CHARS and not _TAGS.search(text) and not text.endswith(("？", "?"))
 
 
 def _point(cleaned: Cleaned, sid: int) -> KeyPoint:
@@ -12,12 +56,43 @@ def _point(cleaned: Cleaned, sid: int) -> KeyPoint:
     return KeyPoint(text=s.text, sentence_ids=[sid], start=s.start, end=s.end, time=s.time, speaker=s.speaker)
 
 
+def _pick(ids: list[int], score: dict[int, float], vecs: list[dict[str, float]], k: int) -> list[int]:
+    chosen: list[int] = []
+    for i in sorted(ids, key=lambda i: -score[i]):
+        if len(chosen) >= k:
+            break
+        if any(_cos(vecs[i], vecs[j]) > 0.6 for j in chosen):
+            continue  # a near-duplicate of a point already taken
+        chosen.append(i)
+    return sorted(chosen)
+
+
 def outline(cleaned: Cleaned, segments: list[Segment], backend: Backend | None = None) -> Outline:
-    sections = []
+    sents = cleaned.sentences
+    vecs = _vectors(_bags([s.text for s in sents]))
+    doc_centroid: dict[str, float] = {}
+    for v in vecs:
+        for w, x in v.items():
+            doc_centroid[w] = doc_centroid.get(w, 0.0) + x
+    sections: list[Section] = []
+    best: list[tuple[float, int, int]] = []  # (score, section, sentence)
     for seg in segments:
         ids = list(range(seg.first_sentence, seg.last_sentence + 1))
-        longest = sorted(ids, key=lambda i: -len(cleaned.sentences[i].text))[:3]
-        sections.append(Section(segment=seg.index, title=seg.title,
-                                key_points=[_point(cleaned, i) for i in sorted(longest)]))
-    summary = [sec.key_points[0] for sec in sections[:5] if sec.key_points]
+        centroid: dict[str, float] = {}
+        for i in ids:
+            for w, x in vecs[i].items():
+                centroid[w] = centroid.get(w, 0.0) + x
+        score = {i: _cos(vecs[i], centroid) * (0.6 if sents[i].text.startswith(_WEAK_START) else 1.0) for i in ids}
+        usable = [i for i in ids if _usable(sents[i].text)] or [max(ids, key=lambda i: len(sents[i].text))]
+        k = max(POINTS_MIN, min(POINTS_MAX, round(len(ids) / 5)))
+        picked = _pick(usable, score, vecs, k)
+        speakers = list(dict.fromkeys(sents[i].speaker for i in ids if sents[i].speaker))
+        sections.append(Section(segment=seg.index, title=seg.title, key_points=[_point(cleaned, i) for i in picked],
+                                terms=list(seg.keywords[:6]), speakers=speakers))
+        if picked:
+            top = max(picked, key=lambda i: _cos(vecs[i], doc_centroid) + score[i])
+            best.append((_cos(vecs[top], doc_centroid) + score[top], seg.index, top))
+    best.sort(reverse=True)
+    summary_ids = sorted(i for _, _, i in best[:SUMMARY_MAX])
+    summary = [_point(cleaned, i) for i in summary_ids]
     return llm.refine_outline(cleaned, segments, Outline(summary=summary, sections=sections), backend)

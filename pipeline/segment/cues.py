@@ -50,6 +50,7 @@ def named_subject(text: str) -> str | None:
     if stop and stop.start() >= 2:
         clause = clause[:stop.start()]
     clause = clause.strip(" 的")
-    if 2 <= len(clause) <= 16 and clause not in r["stopwords"] and not clause.startswith(("这", "那", "你", "我", "他", "她", "它", "咱")):
+    pronoun = clause.startswith(("这", "那", "你", "我", "他", "她", "它", "咱"))
+    if 2 <= len(clause) <= 16 and clause not in r["stopwords"] and not pronoun:
         return clause
     return None
