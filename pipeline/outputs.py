@@ -63,6 +63,12 @@ def marked(path: Path, data: str) -> str:
     return f"{comment}\n{data}"
 
 
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
 STALE_SECONDS = 3600
 
 
@@ -97,6 +103,7 @@ def write_atomic(path: Path, data: str, protected: set[Path]) -> None:
     sweep_stale(path)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
+        os.fchmod(fd, 0o666 & ~_umask())  # mkstemp makes 0600; outputs are ordinary files
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
             fh.write(data)
             fh.flush()
