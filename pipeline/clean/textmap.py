@@ -10,6 +10,7 @@ overlap and every ``Edit.before`` is exactly the source text of its span.
 from __future__ import annotations
 
 from array import array
+from bisect import bisect_right, insort
 from dataclasses import dataclass
 
 from pipeline.models import Document, Edit, EditKind, TimeSpan
@@ -116,6 +117,7 @@ class Draft:
         self._lo = array("l", range(len(stream)))
         self._eid = array("l", [-1]) * len(stream)
         self._edits: dict[int, _Recorded] = {}
+        self._deletions: list[tuple[int, int]] = []  # (stream position, edit id), sorted: no characters to find them by
         self._next_id = 0
 
     def _stream_pos(self, i: int) -> int:
@@ -168,10 +170,14 @@ class Draft:
             absorbed = {self._eid[i] for i in range(a, b) if self._eid[i] >= 0}
             # deletions strictly inside the stream span are part of this change now
             if b > a:
-                absorbed.update(k for k, r in self._edits.items() if not r.after and s_lo < r.lo < s_hi)
+                lo_i = bisect_right(self._deletions, (s_lo, 1 << 62))
+                hi_i = bisect_right(self._deletions, (s_hi - 1, 1 << 62))
+                absorbed.update(k for _, k in self._deletions[lo_i:hi_i] if k in self._edits)
             origins = [self._edits[k].change.origin for k in sorted(absorbed)]
             for k in absorbed:
                 rec = self._edits.pop(k)
+                if not rec.after:
+                    self._deletions.remove((rec.lo, k))
                 s_lo, s_hi = min(s_lo, rec.lo), max(s_hi, rec.hi)
             after = text[a:ch.start] + ch.after + text[ch.end:b]
             kept = Change(a, b, after, ch.kind, "+".join(dict.fromkeys([*origins, ch.origin])),
@@ -179,6 +185,8 @@ class Draft:
             eid = self._next_id
             self._next_id += 1
             self._edits[eid] = _Recorded(s_lo, s_hi, after, kept)
+            if not after:
+                insort(self._deletions, (s_lo, eid))
             parts.append(text[at:a])
             lo_parts.append(self._lo[at:a])
             eid_parts.append(self._eid[at:a])
