@@ -20,7 +20,16 @@ from dataclasses import dataclass
 from functools import cache
 from itertools import pairwise
 
-from pipeline.clean.lexicon import Lexicon, final, fold, initial, latin_key, syllables, term_syllables
+from pipeline.clean.lexicon import (
+    Lexicon,
+    final,
+    fold,
+    folded_char,
+    initial,
+    latin_key,
+    syllables,
+    term_syllables,
+)
 from pipeline.clean.textmap import Change
 
 APPLY = 0.9
@@ -80,25 +89,37 @@ def _score(span_py: list[str], term: str, wild_at: int | None) -> tuple[float, s
 
 
 def _cjk_matches(text: str, lex: Lexicon) -> list[Match]:
+    """Windows whose folded pinyin is a term's (or a long term's with one syllable open).
+
+    The search keys come from per-character pinyin (cached); only a window that hits gets its
+    phrase pinyin (pypinyin with context) for the score, and must still hit with it.
+    """
     out: list[Match] = []
     for run in _CJK_RUN.finditer(text):
         seg = run.group()
         if len(seg) < 2:
             continue
-        py = syllables(seg)
-        folded = [fold(s) for s in py]
+        folded = [folded_char(ch) for ch in seg]
         for n in sorted(lex.lengths, reverse=True):
+            firsts, seconds = lex.firsts.get(n, set()), lex.seconds.get(n, set())
             for i in range(len(seg) - n + 1):
+                if folded[i] not in firsts and (n < 4 or folded[i + 1] not in seconds):
+                    continue
                 key = tuple(folded[i:i + n])
                 span = seg[i:i + n]
                 hits = [(t, None) for t in lex.cjk.get(key, ())]
                 if n >= 4 and not hits:
                     for j in range(n):
                         hits += [(t, j) for t, k in lex.wild.get((*key[:j], "*", *key[j + 1:]), ()) if k == j]
+                if not hits:
+                    continue
+                py = syllables(span)
+                if tuple(fold(x) for x in py) != key:
+                    continue  # the phrase reading differs from the per-character one: no match
                 for term, wild_at in hits:
                     if term == span or span in lex.terms:
                         continue
-                    score, why = _score(py[i:i + n], term, wild_at)
+                    score, why = _score(py, term, wild_at)
                     out.append(Match(run.start() + i, run.start() + i + n, term, score, why))
     return out
 

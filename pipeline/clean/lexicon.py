@@ -59,6 +59,12 @@ def syllables(text: str) -> list[str]:
 
 
 @cache
+def folded_char(ch: str) -> str:
+    """Folded toneless pinyin of one character, cached: the cheap key the candidate search uses."""
+    return fold(syllables(ch)[0])
+
+
+@cache
 def term_syllables(term: str) -> tuple[str, ...]:
     """Pinyin of a lexicon term, computed once per process."""
     return tuple(syllables(term))
@@ -78,6 +84,10 @@ class Lexicon:
     pairs: list[tuple[str, str]] = field(default_factory=list)
     terms: set[str] = field(default_factory=set)
     lengths: set[int] = field(default_factory=set)
+    # first folded syllables of terms of each length, and second ones of long terms (whose first
+    # syllable may be the misheard one): windows starting with neither cannot match
+    firsts: dict[int, set[str]] = field(default_factory=dict)
+    seconds: dict[int, set[str]] = field(default_factory=dict)
 
     def add(self, term: str) -> None:
         term = term.strip()
@@ -88,6 +98,8 @@ class Lexicon:
             key = tuple(fold(s) for s in term_syllables(term))
             self.cjk.setdefault(key, []).append(term)
             self.lengths.add(len(key))
+            self.firsts.setdefault(len(key), set()).add(key[0])
+            self.seconds.setdefault(len(key), set()).add(key[1])
             if len(key) >= 4:  # long terms may match with one syllable misheard
                 for i in range(len(key)):
                     self.wild.setdefault((*key[:i], "*", *key[i + 1:]), []).append((term, i))

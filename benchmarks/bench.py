@@ -1,0 +1,194 @@
+"""Speed, linearity, start-up, memory and parallelism of the offline pipeline.
+
+Builds inputs of 1, 10 and 100 hours of speech by repeating and shuffling the real transcripts in
+../shared/corpus (CLVTS lectures and Whisper podcasts: SRT cues with their times) into one SRT per
+size, then measures, in one run on this machine:
+
+- per stage (ingest, clean, segment, outline, claims, markdown) characters per second in-process,
+  and the whole pipeline's share of jieba's own segmentation speed on the same text;
+- how the cost grows from 1 to 100 hours;
+- the CLI end to end on the 1-hour input, and ``subnotes --version`` start-up;
+- peak memory of the pipeline on the largest input (in a child process);
+- ``--jobs 2`` against ``--jobs 1`` on the CLVTS folder (``--force --no-html``, fresh outputs).
+
+Run by hand from the project root:  .venv/bin/python benchmarks/bench.py [--hours 1 10 100]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import random
+import re
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+CHARS_PER_HOUR = 15_000
+_BLOCK = re.compile(r"(\d+:\d{2}:\d{2}[,.]\d{3}) --> (\d+:\d{2}:\d{2}[,.]\d{3})\n(.+?)(?:\n\n|\Z)", re.S)
+
+
+def _secs(stamp: str) -> float:
+    h, m, s = stamp.replace(",", ".").split(":")
+    return int(h) * 3600 + int(m) * 60 + float(s)
+
+
+def _stamp(t: float) -> str:
+    ms = int(round(t * 1000))
+    return f"{ms // 3600000:02d}:{ms // 60000 % 60:02d}:{ms // 1000 % 60:02d},{ms % 1000:03d}"
+
+
+def source_cues(shared: Path) -> list[list[tuple[float, str]]]:
+    """Each real SRT as a list of (duration, text) cues."""
+    files = sorted((shared / "corpus" / "clvts").glob("*.srt")) + sorted((shared / "corpus" / "podcasts").glob("*.srt"))
+    out = []
+    for f in files:
+        text = f.read_text(encoding="utf-8").replace("\r\n", "\n")
+        cues = [(max(0.5, _secs(b) - _secs(a)), t.strip().replace("\n", " ")) for a, b, t in _BLOCK.findall(text)]
+        if cues:
+            out.append(cues)
+    return out
+
+
+def build(hours: float, files: list[list[tuple[float, str]]], dest: Path, seed: int = 7) -> tuple[Path, int]:
+    """One SRT of about ``hours`` of speech: whole files in a shuffled order, repeated as needed."""
+    rng = random.Random(seed)
+    want = int(hours * CHARS_PER_HOUR)
+    lines: list[str] = []
+    t, n, chars = 0.0, 0, 0
+    while chars < want:
+        order = list(range(len(files)))
+        rng.shuffle(order)
+        for i in order:
+            for dur, text in files[i]:
+                n += 1
+                lines.append(f"{n}\n{_stamp(t)} --> {_stamp(t + dur)}\n{text}\n")
+                t += dur
+                chars += len(text)
+                if chars >= want:
+                    break
+            if chars >= want:
+                break
+    path = dest / f"talk-{hours:g}h.srt"
+    path.write_text("\n".join(lines), encoding="utf-8")
+    return path, chars
+
+
+def stages(path: Path) -> dict[str, float]:
+    """Seconds per stage for one input, in-process (dictionaries already loaded)."""
+    from pipeline.backends.offline import OfflineBackend
+    from pipeline.clean import clean
+    from pipeline.config import CleanOptions, SegmentOptions
+    from pipeline.ingest import ingest
+    from pipeline.notes import extract_claims, outline
+    from pipeline.segment import segment
+
+    t: dict[str, float] = {}
+    backend = OfflineBackend()
+    t0 = time.perf_counter()
+    doc = ingest(path, max_bytes=None)
+    t["ingest"] = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    cleaned = clean(doc, CleanOptions(), backend)
+    t["clean"] = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    segs = segment(cleaned, SegmentOptions(), backend)
+    t["segment"] = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    notes_outline = outline(cleaned, segs, backend)
+    t["outline"] = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    claims = extract_claims(cleaned, segs, backend, title=doc.meta.title)
+    t["claims"] = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    from pipeline.config import load_settings
+    from pipeline.render import markdown
+    from pipeline.run import process  # noqa: F401  (imported for parity with the CLI path)
+
+    _ = load_settings(config_path=None)
+    from pipeline.models import Notes, RunInfo
+
+    notes = Notes(source=doc.source, meta=doc.meta, run=RunInfo(backend="offline", version="bench", created="-"),
+                  clean_text=cleaned.clean_text, edits=cleaned.edits, candidates=cleaned.candidates,
+                  sentences=cleaned.sentences, segments=segs, outline=notes_outline, claims=claims)
+    markdown.render(notes)
+    notes.model_dump_json()
+    t["render"] = time.perf_counter() - t0
+    return t
+
+
+def jieba_seconds(path: Path) -> float:
+    import jieba
+
+    from pipeline.ingest import ingest
+
+    text = "".join(c.text for c in ingest(path, max_bytes=None).cues)
+    jieba.lcut("预热")
+    t0 = time.perf_counter()
+    jieba.lcut(text)
+    return time.perf_counter() - t0
+
+
+def cli(*args: str) -> float:
+    exe = ROOT / ".venv" / "bin" / "subnotes"
+    t0 = time.perf_counter()
+    subprocess.run([str(exe), *args], check=True, capture_output=True)
+    return time.perf_counter() - t0
+
+
+def peak_memory_mb(path: Path) -> float:
+    code = ("import sys; sys.path.insert(0, %r); import bench; from pathlib import Path; bench.stages(Path(%r))"
+            % (str(Path(__file__).parent), str(path)))
+    subprocess.run([sys.executable, "-c", code], check=True, cwd=ROOT)
+    return resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
+    ap.add_argument("--hours", type=float, nargs="+", default=[1, 10, 100])
+    a = ap.parse_args()
+    print(f"machine: {os.cpu_count()} cores, Python {platform.python_version()}, {platform.machine()}")
+    files = source_cues(a.shared)
+    with tempfile.TemporaryDirectory() as tmp:
+        tmpd = Path(tmp)
+        inputs = [(h, *build(h, files, tmpd)) for h in a.hours]
+        stages(inputs[0][1])  # warm up: jieba and our lexicons load once per process
+        rows = []
+        for hours, path, chars in inputs:
+            t = stages(path)
+            jb = jieba_seconds(path)
+            total = sum(t.values())
+            rows.append((hours, chars, t, total, jb))
+        names = ["ingest", "clean", "segment", "outline", "claims", "render"]
+        print(f"\n{'input':>7} {'chars':>9} " + " ".join(f"{n:>9}" for n in names) + f" {'total':>9} {'jieba':>9} share")
+        for hours, chars, t, total, jb in rows:
+            cps = [f"{chars / t[n] / 1000:>8.0f}k" for n in names]
+            print(f"{hours:>6g}h {chars:>9} " + " ".join(cps) + f" {chars / total / 1000:>8.0f}k "
+                  f"{chars / jb / 1000:>8.0f}k {jb / total:>5.0%}")
+        print("(characters per second; share = pipeline speed / jieba.lcut speed on the same text)")
+        if len(rows) > 1:
+            first, last = rows[0], rows[-1]
+            ratio = last[3] / first[3]
+            print(f"growth: {last[0]:g}h took {ratio:.1f}x the time of {first[0]:g}h "
+                  f"(input {last[1] / first[1]:.1f}x)")
+        startup = min(cli("--version") for _ in range(5))
+        print(f"`subnotes --version` start-up: {startup:.3f}s (best of 5)")
+        one = inputs[0][1]
+        print(f"CLI end to end on {inputs[0][0]:g}h (--no-html): {cli('run', str(one), '-o', str(tmpd / 'cli'), '--no-html', '--force'):.2f}s")
+        print(f"peak memory, {inputs[-1][0]:g}h in a child process: {peak_memory_mb(inputs[-1][1]):.0f} MB")
+    clvts = a.shared / "corpus" / "clvts"
+    with tempfile.TemporaryDirectory() as tmp:
+        j1 = cli("run", str(clvts), "-o", f"{tmp}/j1", "--jobs", "1", "--force", "--no-html")
+        j2 = cli("run", str(clvts), "-o", f"{tmp}/j2", "--jobs", "2", "--force", "--no-html")
+    print(f"CLVTS (51 files, --no-html): --jobs 1 {j1:.1f}s, --jobs 2 {j2:.1f}s, speed-up {j1 / j2:.2f}x")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
