@@ -16,6 +16,7 @@ from collections import Counter
 from pipeline.backends.base import Backend
 from pipeline.models import Cleaned, KeyPoint, Outline, Section, Segment
 from pipeline.notes import llm
+from pipeline.tokens import words
 
 MIN_CHARS, MAX_CHARS = 12, 90
 POINTS_MIN, POINTS_MAX = 2, 6
@@ -26,9 +27,7 @@ _CONTENT = re.compile(r"[\u4e00-\u9fff]{2,}|[A-Za-z][A-Za-z0-9.+-]+")
 
 
 def _bags(texts: list[str]) -> list[Counter]:
-    import jieba  # deferred: dictionary load on first use
-
-    return [Counter(w for w in jieba.lcut(t) if _CONTENT.fullmatch(w)) for t in texts]
+    return [Counter(w for w in words(t) if _CONTENT.fullmatch(w)) for t in texts]
 
 
 def _vectors(bags: list[Counter]) -> list[dict[str, float]]:

@@ -13,19 +13,14 @@ import re
 from collections import Counter
 
 from pipeline.segment.cues import rules
+from pipeline.tokens import words
 
 _CONTENT = re.compile(r"[\u4e00-\u9fff]{2,}|[A-Za-z][A-Za-z0-9.+-]*[A-Za-z0-9]|[A-Za-z]{2,}")
 
 
 def terms(texts: list[str]) -> list[Counter]:
-    import jieba  # deferred: the first call loads the dictionary (cached by jieba across runs)
-
     stop = rules()["stopwords"]
-    out = []
-    for t in texts:
-        words = [w for w in jieba.lcut(t) if _CONTENT.fullmatch(w) and w not in stop]
-        out.append(Counter(words))
-    return out
+    return [Counter(w for w in words(t) if _CONTENT.fullmatch(w) and w not in stop) for t in texts]
 
 
 def tfidf(bags: list[Counter]) -> list[dict[str, float]]:
@@ -48,21 +43,36 @@ def _cos(a: dict[str, float], b: dict[str, float]) -> float:
     return dot / (na * nb) if na and nb else 0.0
 
 
-def _block(vecs: list[dict[str, float]], lo: int, hi: int) -> dict[str, float]:
-    out: dict[str, float] = {}
-    for v in vecs[max(0, lo):hi]:
-        for k, x in v.items():
-            out[k] = out.get(k, 0.0) + x
-    return out
-
-
 def gap_similarity(vecs: list[dict[str, float]], window: int) -> list[float]:
-    """sim[i]: similarity between sentences [i-w, i) and [i, i+w), for gaps i = 1..n-1 (index 0 unused)."""
+    """sim[i]: similarity between sentences [i-w, i) and [i, i+w), for gaps i = 1..n-1 (index 0 unused).
+
+    The two blocks slide along the talk, each step adding the sentence that enters and taking out
+    the one that leaves, so the cost per gap does not grow with the window.
+    """
     n = len(vecs)
     sims = [1.0] * n
+    left: dict[str, float] = {}
+    right: dict[str, float] = {}
+    for v in vecs[0:window]:
+        _add(right, v, 1.0)
     for i in range(1, n):
-        sims[i] = _cos(_block(vecs, i - window, i), _block(vecs, i, i + window))
+        _add(left, vecs[i - 1], 1.0)  # sentence i-1 moves from the right block to the left
+        _add(right, vecs[i - 1], -1.0)
+        if i - 1 - window >= 0:
+            _add(left, vecs[i - 1 - window], -1.0)
+        if i - 1 + window < n:
+            _add(right, vecs[i - 1 + window], 1.0)
+        sims[i] = _cos(left, right)
     return sims
+
+
+def _add(block: dict[str, float], v: dict[str, float], sign: float) -> None:
+    for k, x in v.items():
+        y = block.get(k, 0.0) + sign * x
+        if y > 1e-9:
+            block[k] = y
+        else:
+            block.pop(k, None)
 
 
 def depth_scores(sims: list[float]) -> list[float]:

@@ -10,6 +10,7 @@ bounds the count (a 10-minute commentary: a handful to a dozen; a 50-minute lect
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import re
 from dataclasses import dataclass
@@ -38,6 +39,7 @@ class Params:
 
 
 PARAMS = Params()
+MAX_WINDOW = 12  # sentences: bounds the cost per gap, so long inputs stay linear
 
 
 def make_segments(cleaned: Cleaned, starts: list[int], titles: list[str], origin: str = "offline") -> list[Segment]:
@@ -78,7 +80,7 @@ def scores(cleaned: Cleaned, p: Params = PARAMS) -> list[float]:
     texts = [s.text for s in sents]
     lens = [max(1, sum(ch.isalnum() for ch in t)) for t in texts]
     span = max(p.window_chars, sum(lens) * p.window_share)
-    window = max(2, min(40, round(span / (sum(lens) / n))))
+    window = max(2, min(MAX_WINDOW, round(span / (sum(lens) / n))))
     vecs = cohesion.tfidf(cohesion.terms(texts))
     depth = cohesion.depth_scores(cohesion.gap_similarity(vecs, window))
     nonzero = sorted(d for d in depth[1:] if d > 0)
@@ -110,13 +112,18 @@ def choose(cleaned: Cleaned, score: list[float], wanted: int | None, p: Params =
         most = least = wanted
         gap = min(gap, max(1, total // (wanted * 2)))
     taken: list[int] = []
+    at: list[int] = []  # positions of the boundaries taken, sorted
     for i in sorted(range(1, n), key=lambda k: -score[k]):
         if len(taken) + 1 >= most:
             break
         if wanted is None and score[i] < p.threshold and len(taken) + 1 >= least:
             break
-        if pos[i] < gap or total - pos[i] < gap or any(abs(pos[i] - pos[t]) < gap for t in taken):
+        if pos[i] < gap or total - pos[i] < gap:
             continue
+        k = bisect.bisect_left(at, pos[i])
+        if (k < len(at) and at[k] - pos[i] < gap) or (k and pos[i] - at[k - 1] < gap):
+            continue
+        at.insert(k, pos[i])
         taken.append(i)
     return [0, *sorted(taken)]
 
