@@ -144,7 +144,8 @@ def cli(*args: str) -> float:
 
 def peak_memory_mb(path: Path) -> float:
     here = str(Path(__file__).parent)
-    code = f"import sys; sys.path.insert(0, {here!r}); import bench; from pathlib import Path; bench.stages(Path({str(path)!r}))"
+    code = (f"import sys; sys.path.insert(0, {here!r}); import bench; from pathlib import Path; "
+            f"bench.stages(Path({str(path)!r}))")
     subprocess.run([sys.executable, "-c", code], check=True, cwd=ROOT)
     return resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
 
