@@ -103,7 +103,12 @@ def _corrections(n: Notes) -> list[str]:
     if not counts:
         return []
     out = ["## 更正", "", "| 原文 | 改为 | 类型 | 次数 |", "| --- | --- | --- | --- |"]
-    for (kind, before, after), k in sorted(counts.items(), key=lambda x: (-x[1], x[0])):
+    shown: Counter = Counter()
+    for (kind, before, after), k in counts.items():
+        if kind == "number":  # the span is the stray mark itself: say where it stood
+            before = "数字中的" + before.strip() + ("（跨行）" if "\n" in before else "")
+        shown[(kind, before, after)] += k
+    for (kind, before, after), k in sorted(shown.items(), key=lambda x: (-x[1], x[0])):
         out.append(f"| {esc(before)} | {esc(after)} | {kinds[kind]} | {k} |")
     removed = sum(1 for e in n.edits if e.kind in ("filler", "repeat"))
     if removed:
