@@ -100,10 +100,13 @@ def _cjk_matches(text: str, lex: Lexicon) -> list[Match]:
         if len(seg) < 2:
             continue
         folded = [folded_char(ch) for ch in seg]
-        for n in sorted(lex.lengths, reverse=True):
-            firsts, seconds = lex.firsts.get(n, set()), lex.seconds.get(n, set())
-            for i in range(len(seg) - n + 1):
-                if folded[i] not in firsts and (n < 4 or folded[i + 1] not in seconds):
+        found: list[tuple[int, Match]] = []
+        for i in range(len(seg) - 1):
+            # lengths of terms that can start here: by their first syllable, or (long terms, whose
+            # first syllable may be the misheard one) by their second
+            lengths = lex.by_first.get(folded[i], set()) | lex.by_second.get(folded[i + 1], set())
+            for n in lengths:
+                if i + n > len(seg):
                     continue
                 key = tuple(folded[i:i + n])
                 span = seg[i:i + n]
@@ -120,7 +123,9 @@ def _cjk_matches(text: str, lex: Lexicon) -> list[Match]:
                     if term == span or span in lex.terms:
                         continue
                     score, why = _score(py, term, wild_at)
-                    out.append(Match(run.start() + i, run.start() + i + n, term, score, why))
+                    found.append((n, Match(run.start() + i, run.start() + i + n, term, score, why)))
+        found.sort(key=lambda x: (-x[0], x[1].start))  # longest terms first, as the resolver expects
+        out.extend(m for _, m in found)
     return out
 
 

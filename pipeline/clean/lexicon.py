@@ -86,8 +86,8 @@ class Lexicon:
     lengths: set[int] = field(default_factory=set)
     # first folded syllables of terms of each length, and second ones of long terms (whose first
     # syllable may be the misheard one): windows starting with neither cannot match
-    firsts: dict[int, set[str]] = field(default_factory=dict)
-    seconds: dict[int, set[str]] = field(default_factory=dict)
+    by_first: dict[str, set[int]] = field(default_factory=dict)
+    by_second: dict[str, set[int]] = field(default_factory=dict)
 
     def add(self, term: str) -> None:
         term = term.strip()
@@ -98,8 +98,9 @@ class Lexicon:
             key = tuple(fold(s) for s in term_syllables(term))
             self.cjk.setdefault(key, []).append(term)
             self.lengths.add(len(key))
-            self.firsts.setdefault(len(key), set()).add(key[0])
-            self.seconds.setdefault(len(key), set()).add(key[1])
+            self.by_first.setdefault(key[0], set()).add(len(key))
+            if len(key) >= 4:
+                self.by_second.setdefault(key[1], set()).add(len(key))
             if len(key) >= 4:  # long terms may match with one syllable misheard
                 for i in range(len(key)):
                     self.wild.setdefault((*key[:i], "*", *key[i + 1:]), []).append((term, i))

@@ -28,10 +28,11 @@ def build(draft: Draft, edits: list[Edit], candidates: list | None = None) -> Cl
     stream = draft.stream
     # where sentences end: punctuation, and speaker changes at cue starts
     cuts = [m.end() for m in _END.finditer(text)]
+    plo, slo, shi = draft.char_spans()
     if any(stream.speakers):
         prev = None
         for i in range(len(text)):
-            lo, _ = draft.stream_span(i, i + 1)
+            lo = plo[i]
             sp = stream.speaker_at(lo) if lo < len(stream) else prev
             if prev is not None and sp != prev:
                 cuts.append(i)
@@ -62,20 +63,17 @@ def build(draft: Draft, edits: list[Edit], candidates: list | None = None) -> Cl
                 left, right = text[i - 1], text[j] if j < b else ""
                 if (_latin(left) and _latin(right)) or (" " in m.group() and "\n" not in m.group()
                                                        and (_latin(left) or _latin(right))):
-                    s, e = draft.source_span(i, j)
                     chars.append(" ")
-                    los.append(s)
-                    his.append(e)
+                    los.append(slo[i])
+                    his.append(max(slo[i], shi[j - 1]))
                 i = j
                 continue
-            s, e = draft.source_span(i, i + 1)
             chars.append(text[i])
-            los.append(s)
-            his.append(e)
+            los.append(slo[i])
+            his.append(shi[i])
             i += 1
         sent = "".join(chars)
-        s_lo, _ = draft.source_span(a, a + 1)
-        _, s_hi = draft.source_span(b - 1, b)
+        s_lo, s_hi = slo[a], shi[b - 1]
         st_lo, st_hi = draft.stream_span(a, b)
         speaker = stream.speaker_at(st_lo)
         if sentences and speaker != prev_speaker:

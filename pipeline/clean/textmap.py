@@ -220,6 +220,21 @@ class Draft:
     def source_span(self, a: int, b: int) -> tuple[int, int]:
         return self.stream.source_span(*self.stream_span(a, b))
 
+    def char_spans(self) -> tuple[list[int], list[int], list[int]]:
+        """Every current character's stream position and source span, in one pass.
+
+        The same as ``stream_span(i, i + 1)`` and ``source_span(i, i + 1)`` for each ``i``, for the
+        callers that need all of them (building sentences), without a call per character.
+        """
+        edits = self._edits
+        plo = [edits[e].lo if e >= 0 else p for p, e in zip(self._lo, self._eid, strict=True)]
+        phi = [edits[e].hi if e >= 0 else p + 1 for p, e in zip(self._lo, self._eid, strict=True)]
+        ss, se, n = self.stream.src_start, self.stream.src_end, len(self.stream)
+        tail = self.stream.source_span(n, n)[0]
+        slo = [ss[p] if p < n else tail for p in plo]
+        shi = [max(lo, se[h - 1]) if h > p else lo for p, h, lo in zip(plo, phi, slo, strict=True)]
+        return plo, slo, shi
+
     def is_edited(self, i: int) -> bool:
         return self._eid[i] >= 0
 
