@@ -11,7 +11,10 @@ from __future__ import annotations
 
 import math
 import re
+import tomllib
 from collections import Counter
+from functools import cache
+from importlib import resources
 
 from pipeline.backends.base import Backend
 from pipeline.models import Cleaned, KeyPoint, Outline, Section, Segment
@@ -23,7 +26,32 @@ POINTS_MIN, POINTS_MAX = 2, 6
 SUMMARY_MAX = 5
 _TAGS = re.compile(r"对吧|是吧|好吧")
 _WEAK_START = ("这个", "那个", "它", "这", "那", "但", "所以", "因为", "然后", "就是")
+_BOUND = "是的了过着得地"  # 然后是X: the opener is part of the verb phrase, not a detachable word
 _CONTENT = re.compile(r"[\u4e00-\u9fff]{2,}|[A-Za-z][A-Za-z0-9.+-]+")
+
+
+@cache
+def _cues() -> dict[str, tuple[str, ...]]:
+    """Openers and audience asides (``data/keypoints.toml``), read once per process."""
+    raw = tomllib.loads(resources.files("pipeline.notes").joinpath("data/keypoints.toml").read_text("utf-8"))
+    return {k: tuple(sorted(v, key=len, reverse=True)) for k, v in raw.items()}
+
+
+def _trimmed(cleaned: Cleaned, sid: int) -> tuple[int, int]:
+    """The sentence's clean span without leading discourse openers: 然后其实X reads as X."""
+    s = cleaned.sentences[sid]
+    a, b = s.clean_start, s.clean_end
+    text = cleaned.clean_text
+    changed = True
+    while changed:
+        changed = False
+        for o in _cues()["openers"]:
+            if text.startswith(o, a) and b - a - len(o) >= MIN_CHARS and text[a + len(o)] not in _BOUND:
+                a += len(o)
+                while a < b and text[a] in "，, ":
+                    a += 1
+                changed = True
+    return a, b
 
 
 def _bags(texts: list[str]) -> list[Counter]:
@@ -52,7 +80,18 @@ def _usable(text: str) -> bool:
 
 def _point(cleaned: Cleaned, sid: int) -> KeyPoint:
     s = cleaned.sentences[sid]
-    return KeyPoint(text=s.text, sentence_ids=[sid], start=s.start, end=s.end, time=s.time, speaker=s.speaker)
+    a, b = _trimmed(cleaned, sid)
+    if (a, b) == (s.clean_start, s.clean_end):
+        return KeyPoint(text=s.text, sentence_ids=[sid], start=s.start, end=s.end, time=s.time, speaker=s.speaker)
+    start, end = cleaned.source_span(a, b)
+    return KeyPoint(text=cleaned.clean_text[a:b], sentence_ids=[sid], start=start, end=end, time=s.time,
+                    speaker=s.speaker)
+
+
+def _weight(text: str) -> float:
+    """Centrality discount: openers that lean on context, and asides to the audience."""
+    w = 0.6 if text.startswith(_WEAK_START) else 1.0
+    return w * (0.3 if any(x in text for x in _cues()["asides"]) else 1.0)
 
 
 def _pick(ids: list[int], score: dict[int, float], vecs: list[dict[str, float]], k: int) -> list[int]:
@@ -81,7 +120,7 @@ def outline(cleaned: Cleaned, segments: list[Segment], backend: Backend | None =
         for i in ids:
             for w, x in vecs[i].items():
                 centroid[w] = centroid.get(w, 0.0) + x
-        score = {i: _cos(vecs[i], centroid) * (0.6 if sents[i].text.startswith(_WEAK_START) else 1.0) for i in ids}
+        score = {i: _cos(vecs[i], centroid) * _weight(sents[i].text) for i in ids}
         usable = [i for i in ids if _usable(sents[i].text)] or [max(ids, key=lambda i: len(sents[i].text))]
         k = max(POINTS_MIN, min(POINTS_MAX, round(len(ids) / 5)))
         picked = _pick(usable, score, vecs, k)
