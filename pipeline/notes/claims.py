@@ -34,7 +34,9 @@ def _clauses(s: Sentence) -> list[tuple[int, int]]:
     return [(s.clean_start + m.start(), s.clean_start + m.end()) for m in _CLAUSE.finditer(s.text)]
 
 
-def _statement(text: str, topic: str) -> str:
+def _statement(text: str, topic: str, who: str) -> str:
+    """The quote without hedges and openers; a reported list item gets its topic in front, since
+    "文本图像，文字自动生成" alone does not say what it is an item of."""
     c = cues()
     body = text.strip("，,；;。 ")
     changed = True
@@ -45,7 +47,7 @@ def _statement(text: str, topic: str) -> str:
                 body = body[len(h):].lstrip("，, ")
                 changed = True
     body = body.rstrip("，,；; ")
-    if topic and topic not in body and len(body) < 40:
+    if topic and who == "source_document" and topic not in body and len(body) < 40:
         body = f"{topic}：{body}"
     return body + "。"
 
@@ -79,7 +81,7 @@ def _make(cleaned: Cleaned, a: int, b: int, who: str, seg: Segment, sids: list[i
     sents = cleaned.sentences
     time = (sents[sids[0]].time[0], sents[sids[-1]].time[1]) if sents[sids[0]].time and sents[sids[-1]].time else None
     try:
-        return Claim(statement=_statement(quote, seg.title), attributed_to=who,  # type: ignore[arg-type]
+        return Claim(statement=_statement(quote, seg.title, who), attributed_to=who,  # type: ignore[arg-type]
                      claim_type=_kind(quote, who), topic=seg.title, speaker=speaker,  # type: ignore[arg-type]
                      document=document if who == "source_document" else None, confidence=conf,
                      evidence=Evidence(quote=quote, start=s, end=e, time=time, sentence_ids=sids))
@@ -109,6 +111,15 @@ def _item_like(clause: str) -> bool:
     return 4 <= n <= ITEM_CHARS and not _PERSONAL.search(body) and not body.startswith(_DEMONSTRATIVE)
 
 
+def _own_enumeration(cleaned: Cleaned, spans: list[tuple[int, int]], sent: Sentence, document: str | None) -> bool:
+    """In a conversation with no document named, a list (一个是…) is the speaker's own unless the
+    clauses name a document: guests enumerate their views, they do not report a plan."""
+    if document or not sent.speaker:
+        return False
+    text = cleaned.clean_text[spans[0][0]:spans[-1][1]]
+    return not any(w in text for w in cues()["document_words"])
+
+
 def offline_claims(cleaned: Cleaned, segments: list[Segment], title: str | None = None) -> list[Claim]:
     c = cues()
     document = _document(title, cleaned.clean_text)
@@ -135,6 +146,8 @@ def offline_claims(cleaned: Cleaned, segments: list[Segment], title: str | None 
                     doc_span.append((a, b))
             reporting = DECAY + 1 if doc_span and reporting else max(0, reporting - 1)
             for spans, who, conf in ((doc_span, "source_document", 0.7), (own_span, "speaker", 0.6)):
+                if spans and who == "source_document" and _own_enumeration(cleaned, spans, sent, document):
+                    who, conf = "speaker", 0.5
                 if spans:
                     claim = _make(cleaned, spans[0][0], spans[-1][1], who, seg, [sid], conf,
                                   document, sent.speaker)

@@ -48,3 +48,33 @@ def test_grounded_valid_and_bounded(run):
         assert 0 <= c.evidence.start < c.evidence.end <= len(doc.text)
         assert "对吧" not in c.statement and "是吧" not in c.statement
     assert {c.document for c in claims if c.attributed_to == "source_document"} == {doc.meta.title}
+
+
+def _conversation(lines):
+    import json
+
+    from pipeline.ingest import ingest_text
+    body = {"title": "对谈", "transcription": [
+        {"time": f"00:00:{10 * i:02d}", "text": t, "speaker": f"发言人{1 + i % 2}"} for i, t in enumerate(lines)]}
+    doc = ingest_text(json.dumps(body, ensure_ascii=False), "talk.transcript.json", suffix=".json")
+    cleaned = clean(doc)
+    return extract_claims(cleaned, segment(cleaned), title=doc.meta.title)
+
+
+def test_conversation_lists_are_the_speakers_own():
+    claims = _conversation([
+        "我们做产品主要看三件事，一个是用户留存率，一个是付费转化率。",
+        "我觉得教育行业的直播转化其实非常依赖老师本人。",
+        "对，那你们团队现在有多少人在做这个方向呢？",
+    ])
+    assert claims and all(c.speaker for c in claims)
+    listed = [c for c in claims if "留存率" in c.evidence.quote]
+    assert listed and all(c.attributed_to == "speaker" for c in listed)
+
+
+def test_conversation_naming_a_document_reports_it():
+    claims = _conversation([
+        "这个规划文件里面写得很清楚，一个是支持算力基础设施建设，一个是鼓励数据开放共享。",
+        "我觉得这个方向是对的。",
+    ])
+    assert any(c.attributed_to == "source_document" and "算力" in c.evidence.quote for c in claims)
