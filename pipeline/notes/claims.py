@@ -77,6 +77,10 @@ def _make(cleaned: Cleaned, a: int, b: int, who: str, seg: Segment, sids: list[i
     quote = cleaned.clean_text[a:b].strip("，,；; ")
     if len(_CONTENT.findall(quote)) < 4:
         return None
+    body = _stripped(quote)
+    if body.startswith(cues()["fragment_starts"]) or body.endswith(cues()["fragment_ends"]):
+        log.info("claim dropped: fragment %r", body)
+        return None
     s, e = cleaned.source_span(a, b)
     sents = cleaned.sentences
     time = (sents[sids[0]].time[0], sents[sids[-1]].time[1]) if sents[sids[0]].time and sents[sids[-1]].time else None
@@ -91,6 +95,7 @@ def _make(cleaned: Cleaned, a: int, b: int, who: str, seg: Segment, sids: list[i
 
 
 _PERSONAL = re.compile(r"我|你|大家|咱|他们|她|up主|这边|那边|一下|什么|吗|呢|怎么")
+_SELF = re.compile(r"我(?!们)")  # 我写了/我提到 is the speaker's own doing, not a document's
 _DEMONSTRATIVE = ("这个", "那个", "这", "那", "它")
 ITEM_CHARS = 28  # a listed item is short; a long clause is the speaker talking around it
 DECAY = 2  # sentences without a listed item before a reported stretch ends
@@ -132,7 +137,8 @@ def offline_claims(cleaned: Cleaned, segments: list[Segment], title: str | None 
             own_span: list[tuple[int, int]] = []
             for a, b in _clauses(sent):
                 clause = cleaned.clean_text[a:b]
-                if c["report"].search(clause):
+                reports = c["report"].search(clause) is not None and not _SELF.search(clause)
+                if reports:
                     reporting = DECAY + 1
                 stance = bool(c["stance"].search(clause))
                 if stance or c["evaluative"].search(clause):
@@ -142,7 +148,7 @@ def offline_claims(cleaned: Cleaned, segments: list[Segment], title: str | None 
                     continue
                 measure_first = c["measure"].match(_stripped(clause)) is not None
                 if ((reporting or measure_first) and _item_like(clause)) or \
-                        (c["report"].search(clause) and len(_CONTENT.findall(clause)) >= 6):
+                        (reports and len(_CONTENT.findall(clause)) >= 6):
                     doc_span.append((a, b))
             reporting = DECAY + 1 if doc_span and reporting else max(0, reporting - 1)
             for spans, who, conf in ((doc_span, "source_document", 0.7), (own_span, "speaker", 0.6)):

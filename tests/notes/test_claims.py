@@ -78,3 +78,10 @@ def test_conversation_naming_a_document_reports_it():
         "我觉得这个方向是对的。",
     ])
     assert any(c.attributed_to == "source_document" and "算力" in c.evidence.quote for c in claims)
+
+
+def test_fragments_are_not_claims(run):
+    _, _, claims = run
+    for c in claims:
+        body = c.statement.split("：")[-1].rstrip("。")
+        assert not body.startswith(("如果", "首先")) and not body.endswith(("的话", "也好")), c.statement
