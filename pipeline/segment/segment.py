@@ -1,45 +1,53 @@
 """The segment stage: cleaned sentences → topic segments that cover them in order.
 
-A topic boundary is scored at every sentence start from three kinds of evidence — a dip in
-lexical cohesion (cohesion.py), a discourse cue opening the sentence (cues.py), and a pause
-before it where the input has times — and boundaries are taken best first, never closer to each
-other than a minimum length. The number taken follows ``SegmentOptions.segments``: a fixed
-count, minutes per section, or ``auto``, where a score threshold decides and a length prior
-bounds the count (a 10-minute commentary: a handful to a dozen; a 50-minute lecture: about ten).
+Sentences are grouped into short units (a unit never straddles a cue phrase, a speaker change
+or a long pause, so no candidate boundary is lost); the segmentation minimising lexical cost
+(cohesion.py) plus a price per section, minus a bonus where a discourse cue opens a unit or a
+pause precedes it, is found exactly (optimal.py). ``SegmentOptions.segments`` fixes the count
+(a number, or minutes per section); ``auto`` lets the price decide, within a length prior
+(a 10-minute commentary: a handful to a dozen sections; a 50-minute lecture: about ten).
 """
 
 from __future__ import annotations
 
-import bisect
 import itertools
+import math
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from pipeline.backends.base import Backend
 from pipeline.config import SegmentOptions
 from pipeline.errors import ConfigError
-from pipeline.models import Cleaned, Segment
-from pipeline.segment import cohesion, cues, llm, titles
+from pipeline.models import Cleaned, Segment, Sentence
+from pipeline.segment import cohesion, cues, llm, optimal, titles
 
 
 @dataclass(frozen=True)
 class Params:
     """Weights and bounds, tuned on the CLVTS dev split (00–09) and the reference sample only."""
 
-    w_depth: float = 1.0
-    w_cue: float = 1.0  # an explicit topic turn alone clears the threshold
-    w_pause: float = 0.2
-    threshold: float = 1.0
-    window_chars: int = 250  # cohesion blocks at least this long …
-    window_share: float = 1 / 80  # … or this share of the talk, whichever is longer
-    min_share: float = 1 / 25  # no section shorter than this share of the talk …
-    min_chars: int = 30  # … or than this many characters
-    chars_per_section: int = 1500  # the length prior for auto: at least this many sections
-    max_chars_per_section: int = 150  # and never more than this allows
+    # A section costs price × log(words) × (words / ref_words) ** growth nats. Lexical evidence for
+    # a boundary grows with the length of the sections it separates, so a long lecture must show
+    # more of it per boundary than a ten-minute commentary, whose turns are carried by its cues.
+    price: float = 7.0
+    growth: float = 0.75
+    ref_words: float = 2000.0
+    # Discourse evidence takes cue_nats × log(words) nats off a section starting there, times:
+    cue_nats: float = 1.5
+    w_named: float = 1.0  # an explicit turn naming its subject (然后第二块就是区块链)
+    w_unnamed: float = 0.5  # an explicit turn without one (第二点我觉得…): often a sub-point
+    w_weak: float = 0.3  # a weak opener (然后, 那么)
+    w_pause: float = 0.3  # a 3-second pause or a change of speaker
+    units: int = 200  # sentences are grouped into at most about this many units
+    cap_share: float = 0.5  # no section longer than this share of the talk
+    min_share: float = 1 / 40  # no section shorter than this share of the talk …
+    min_chars: int = 40  # … or than this many characters
+    chars_per_section: int = 4000  # the length prior for auto: at least one section per this many …
+    max_chars_per_section: int = 150  # … and at most one per this many
 
 
 PARAMS = Params()
-MAX_WINDOW = 12  # sentences: bounds the cost per gap, so long inputs stay linear
 
 
 def make_segments(cleaned: Cleaned, starts: list[int], titles: list[str], origin: str = "offline") -> list[Segment]:
@@ -73,59 +81,77 @@ def _wanted(spec: str, chars: int, duration: float | None) -> int | None:
     raise ConfigError(f"--segments must be auto, a number or minutes like 5m, not {spec!r}")
 
 
-def scores(cleaned: Cleaned, p: Params = PARAMS) -> list[float]:
-    """Boundary score before each sentence (index 0 unused)."""
-    sents = cleaned.sentences
-    n = len(sents)
-    texts = [s.text for s in sents]
-    lens = [max(1, sum(ch.isalnum() for ch in t)) for t in texts]
-    span = max(p.window_chars, sum(lens) * p.window_share)
-    window = max(2, min(MAX_WINDOW, round(span / (sum(lens) / n))))
-    vecs = cohesion.tfidf(cohesion.terms(texts))
-    depth = cohesion.depth_scores(cohesion.gap_similarity(vecs, window))
-    nonzero = sorted(d for d in depth[1:] if d > 0)
-    scale = nonzero[int(len(nonzero) * 0.9)] if nonzero else 1.0
-    out = [0.0] * n
-    for i in range(1, n):
+def _spoken(text: str) -> int:
+    return max(1, sum(ch.isalnum() for ch in text))
+
+
+def evidence(sents: list[Sentence], p: Params = PARAMS) -> list[tuple[float, float]]:
+    """(cue, pause) before each sentence: cue is the weight of the discourse cue opening it (see
+    Params); pause 1 for three seconds or more of silence, 0.5 at least where the speaker changes."""
+    out = [(0.0, 0.0)]
+    for a, b in itertools.pairwise(sents):
         pause = 0.0
-        a, b = sents[i - 1].time, sents[i].time
-        if a and b:
-            pause = min(1.0, max(0.0, b[0] - a[1]) / 3.0)
-        if sents[i].speaker != sents[i - 1].speaker:
+        if a.time and b.time:
+            pause = min(1.0, max(0.0, b.time[0] - a.time[1]) / 3.0)
+        if a.speaker != b.speaker:
             pause = max(pause, 0.5)
-        out[i] = (p.w_depth * min(1.5, depth[i] / (scale or 1.0)) + p.w_cue * cues.cue_strength(texts[i])
-                  + p.w_pause * pause)
+        strength = cues.cue_strength(b.text)
+        if strength >= 1.0:
+            cue = p.w_named if cues.named_subject(b.text) else p.w_unnamed
+        else:
+            cue = p.w_weak if strength > 0 else 0.0
+        out.append((cue, pause))
     return out
 
 
-def choose(cleaned: Cleaned, score: list[float], wanted: int | None, p: Params = PARAMS) -> list[int]:
-    """Boundary sentence ids, best first, at least a minimum length apart; always starts with 0."""
+def units(sents: list[Sentence], ev: list[tuple[float, float]], p: Params = PARAMS) -> list[int]:
+    """First sentence of each unit: a unit closes once it is long enough, and any sentence with
+    more than weak discourse evidence before it opens a unit of its own, so boundaries can still
+    fall there."""
+    lens = [_spoken(s.text) for s in sents]
+    size = max(1, sum(lens) // p.units)
+    starts = [0]
+    acc = 0
+    for i in range(len(sents)):
+        if i and (acc >= size or ev[i][0] > p.w_weak or ev[i][1] >= 0.5):
+            starts.append(i)
+            acc = 0
+        acc += lens[i]
+    return starts
+
+
+def boundaries(cleaned: Cleaned, wanted: int | None, p: Params = PARAMS) -> list[int]:
+    """Sentence ids where sections start (0 first)."""
     sents = cleaned.sentences
-    n = len(sents)
-    pos = list(itertools.accumulate((max(1, sum(ch.isalnum() for ch in s.text)) for s in sents), initial=0))
-    total = pos[-1]
-    gap = max(p.min_chars, int(total * p.min_share))
+    ev = evidence(sents, p)
+    first = units(sents, ev, p)
+    bounds = [*first, len(sents)]
+    bags = cohesion.terms([s.text for s in sents])
+    unit_bags = []
+    size = []
+    for a, b in itertools.pairwise(bounds):
+        bag: Counter = Counter()
+        for x in bags[a:b]:
+            bag.update(x)
+        unit_bags.append(bag)
+        size.append(sum(_spoken(s.text) for s in sents[a:b]))
+    total = sum(size)
+    m = len(first)
+    cap = max(2, math.ceil(m * p.cap_share)) if m > 8 else m
+    cost, tokens = cohesion.span_costs(unit_bags, cap)
+    nats = math.log(max(tokens, 2))
+    price = p.price * nats * (tokens / p.ref_words) ** p.growth
+    bonus = [p.cue_nats * nats * (cue + p.w_pause * pause) for cue, pause in (ev[i] for i in first)]
+    min_len = max(p.min_chars, int(total * p.min_share))
+    if wanted is not None:
+        min_len = min(min_len, max(1, total // (wanted * 2)))
+    picked = optimal.best(cost, price, bonus, size, min_len, wanted)
     if wanted is None:
-        most = max(1, total // p.max_chars_per_section)
         least = max(1, round(total / p.chars_per_section))
-    else:
-        most = least = wanted
-        gap = min(gap, max(1, total // (wanted * 2)))
-    taken: list[int] = []
-    at: list[int] = []  # positions of the boundaries taken, sorted
-    for i in sorted(range(1, n), key=lambda k: -score[k]):
-        if len(taken) + 1 >= most:
-            break
-        if wanted is None and score[i] < p.threshold and len(taken) + 1 >= least:
-            break
-        if pos[i] < gap or total - pos[i] < gap:
-            continue
-        k = bisect.bisect_left(at, pos[i])
-        if (k < len(at) and at[k] - pos[i] < gap) or (k and pos[i] - at[k - 1] < gap):
-            continue
-        at.insert(k, pos[i])
-        taken.append(i)
-    return [0, *sorted(taken)]
+        most = max(1, total // p.max_chars_per_section)
+        if not least <= len(picked) <= most:
+            picked = optimal.best(cost, price, bonus, size, min_len, min(most, max(least, len(picked))))
+    return [first[u] for u in picked]
 
 
 def segment(cleaned: Cleaned, options: SegmentOptions | None = None, backend: Backend | None = None) -> list[Segment]:
@@ -136,7 +162,7 @@ def segment(cleaned: Cleaned, options: SegmentOptions | None = None, backend: Ba
     duration = sents[-1].time[1] - sents[0].time[0] if sents[0].time and sents[-1].time else None
     chars = sum(len(s.text) for s in sents)
     wanted = _wanted(options.segments, chars, duration)
-    starts = [0] if len(sents) < 2 else choose(cleaned, scores(cleaned), wanted)
+    starts = [0] if len(sents) < 2 else boundaries(cleaned, wanted)
     offline = make_segments(cleaned, starts, [""] * len(starts))
     offline = titles.name(cleaned, offline)
     return llm.refine(cleaned, offline, backend)  # the LLM hook: keep it last

@@ -53,3 +53,5 @@ def test_cues():
     assert named_subject("然后第二块就是区块链，然后区块链终于又上榜了。") == "区块链"
     assert named_subject("然后是通信网络，通信网络这边也提了。") == "通信网络"
     assert named_subject("然后是这样子的，前两天。") is None
+    assert cue_strength("然后是这样子的，前两天。") == 1.0  # 是这样的: an explanation starts
+    assert cue_strength("然后是你既然要用3D渲染，那么就一定会涉及到。") == 0.3  # 是 + pronoun: no turn

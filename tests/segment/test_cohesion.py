@@ -1,0 +1,39 @@
+"""Lexical cost: a stretch mixing two vocabularies costs more than its halves apart, and the
+segmenter finds a vocabulary turn that no cue announces."""
+
+from collections import Counter
+
+from pipeline.clean import clean
+from pipeline.ingest import ingest_text
+from pipeline.segment import segment
+from pipeline.segment.cohesion import span_costs, terms
+
+
+def test_mixed_stretch_costs_more_than_its_halves():
+    a = Counter({"细胞": 2, "细胞膜": 1, "蛋白质": 1})
+    b = Counter({"细胞": 1, "蛋白质": 2, "细胞膜": 1})
+    x = Counter({"区块链": 2, "数字身份": 1, "监管": 1})
+    y = Counter({"区块链": 1, "监管": 2, "数字身份": 1})
+    cost, tokens = span_costs([a, b, x, y], cap=4)
+    assert tokens == 16
+    split = cost[0][1] + cost[2][1]
+    assert cost[0][3] > split + 1  # the topic change is worth more than a nat
+    same = cost[0][1]
+    assert same < cost[0][0] + cost[1][0]  # one topic split in two loses
+
+
+def test_terms_drop_stop_words_and_single_characters():
+    (bag,) = terms(["然后这个人工智能的话我们就是要看人工智能"])
+    assert bag["人工智能"] == 2 and "然后" not in bag and "的" not in bag
+
+
+def test_uncued_vocabulary_turn_is_found():
+    bio = "细胞膜由磷脂双分子层构成，蛋白质镶嵌在磷脂双分子层里。细胞膜控制物质进出细胞，蛋白质负责运输。"
+    geo = "板块运动造成地震和火山，地壳的板块彼此挤压。火山喷发把地壳深处的岩浆带到地表，地震沿板块边界发生。"
+    text = bio * 6 + geo * 6
+    cleaned = clean(ingest_text(text, "two-topics.txt", suffix=".txt"))
+    segs = segment(cleaned)
+    turn = text.index(geo)
+    starts = [s.start for s in segs]
+    assert any(abs(s - turn) <= 60 for s in starts[1:]), starts
+    assert len(segs) <= 4

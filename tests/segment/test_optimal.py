@@ -1,0 +1,72 @@
+"""The dynamic programme finds the true optimum: checked against brute force on small random
+tables, with and without a fixed count and a minimum length."""
+
+import itertools
+import math
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from pipeline.segment.optimal import best
+
+
+def _cost_of(starts, cost, price, bonus, n):
+    total = 0.0
+    for a, b in itertools.pairwise([*starts, n]):
+        total += cost[a][b - a - 1] + price - (bonus[a] if a else 0.0)
+    return total
+
+
+def _feasible(starts, pos, n, min_len, cap, whole_ok):
+    for a, b in itertools.pairwise([*starts, n]):
+        if b - a > cap:
+            return False
+        if pos[b] - pos[a] < min_len and not (whole_ok and a == 0 and b == n):
+            return False
+    return True
+
+
+def _brute(cost, price, bonus, size, min_len, count):
+    n = len(cost)
+    cap = len(cost[0])
+    pos = list(itertools.accumulate(size, initial=0))
+    best_v, best_s = math.inf, [0]
+    for k in range(n):
+        if count is not None and k != count - 1:
+            continue
+        for rest in itertools.combinations(range(1, n), k):
+            starts = [0, *rest]
+            if _feasible(starts, pos, n, min_len, cap, count is None):
+                v = _cost_of(starts, cost, 0.0 if count else price, bonus, n)
+                if v < best_v - 1e-9:
+                    best_v, best_s = v, starts
+    return best_v, best_s
+
+
+tables = st.integers(1, 7).flatmap(lambda n: st.tuples(
+    st.just(n),
+    st.lists(st.lists(st.floats(0, 20), min_size=n, max_size=n), min_size=n, max_size=n),
+    st.lists(st.floats(0, 5), min_size=n, max_size=n),
+    st.lists(st.integers(1, 5), min_size=n, max_size=n),
+))
+
+
+@settings(max_examples=200, deadline=None)
+@given(tables, st.floats(0, 10), st.integers(0, 6), st.one_of(st.none(), st.integers(1, 4)))
+def test_matches_brute_force(table, price, min_len, count):
+    n, full, bonus, size = table
+    cost = [row[: n - i] for i, row in enumerate(full)]  # a section may run to the end
+    got = best(cost, price, bonus, size, min_len, count)
+    want_v, _ = _brute(cost, price, bonus, size, min_len, count)
+    if want_v == math.inf:
+        return  # infeasible: best() falls back to fewer sections, checked below
+    pos = list(itertools.accumulate(size, initial=0))
+    assert got[0] == 0 and got == sorted(set(got))
+    assert _feasible(got, pos, n, min_len, n, count is None)
+    assert math.isclose(_cost_of(got, cost, 0.0 if count else price, bonus, n), want_v, abs_tol=1e-6)
+
+
+def test_fixed_count_falls_back_when_lengths_forbid_it():
+    cost = [[1.0, 1.0, 1.0], [1.0, 1.0], [1.0]]
+    assert best(cost, 0.0, [0.0] * 3, [1, 1, 1], min_len=2, count=3) == [0]
+    assert best(cost, 0.0, [0.0] * 3, [2, 2, 2], min_len=2, count=3) == [0, 1, 2]
