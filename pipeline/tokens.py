@@ -24,3 +24,17 @@ def _jieba():
 def words(text: str) -> tuple[str, ...]:
     """jieba's words of one sentence, cached."""
     return tuple(_jieba().lcut(text))
+
+
+@cache
+def _idf_table() -> tuple[dict[str, float], float]:
+    from jieba.analyse import default_tfidf  # deferred: reading the table takes about 0.4 s
+
+    return default_tfidf.idf_freq, default_tfidf.median_idf
+
+
+def idf(word: str) -> float:
+    """How rare a word is in general Chinese (jieba's IDF table); unknown words — new terms,
+    names, Latin words — count as rare, which is what they usually are in a talk."""
+    table, median = _idf_table()
+    return table.get(word, median)

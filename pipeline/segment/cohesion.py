@@ -18,13 +18,13 @@ from collections import Counter
 from pipeline.segment.cues import rules
 from pipeline.tokens import words
 
-_CONTENT = re.compile(r"[\u4e00-\u9fff]{2,}|[A-Za-z][A-Za-z0-9.+-]*[A-Za-z0-9]|[A-Za-z]{2,}")
+CONTENT = re.compile(r"[\u4e00-\u9fff]{2,}|[A-Za-z][A-Za-z0-9.+-]*[A-Za-z0-9]|[A-Za-z]{2,}")
 
 
 def terms(texts: list[str]) -> list[Counter]:
     """Content words of each text, counted."""
     stop = rules()["stopwords"]
-    return [Counter(w for w in words(t) if _CONTENT.fullmatch(w) and w not in stop) for t in texts]
+    return [Counter(w for w in words(t) if CONTENT.fullmatch(w) and w not in stop) for t in texts]
 
 
 def span_costs(bags: list[Counter], cap: int) -> tuple[list[list[float]], int]:
