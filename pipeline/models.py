@@ -145,6 +145,8 @@ class Segment(_Model):
     keywords: list[str] = Field(default_factory=list)
     time: TimeSpan | None = None
     origin: str = "offline"
+    # "opening"/"closing": a short greeting or sign-off, kept in the notes but not summarised
+    role: Literal["topic", "opening", "closing"] = "topic"
 
 
 class KeyPoint(_Model):

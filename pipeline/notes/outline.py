@@ -127,7 +127,7 @@ def outline(cleaned: Cleaned, segments: list[Segment], backend: Backend | None =
         speakers = list(dict.fromkeys(sents[i].speaker for i in ids if sents[i].speaker))
         sections.append(Section(segment=seg.index, title=seg.title, key_points=[_point(cleaned, i) for i in picked],
                                 terms=list(seg.keywords[:6]), speakers=speakers))
-        if picked:
+        if picked and (seg.role == "topic" or not any(x.role == "topic" for x in segments)):
             top = max(picked, key=lambda i: _cos(vecs[i], doc_centroid) + score[i])
             best.append((_cos(vecs[top], doc_centroid) + score[top], seg.index, top))
     best.sort(reverse=True)

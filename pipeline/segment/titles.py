@@ -69,18 +69,19 @@ def name(cleaned: Cleaned, segments: list[Segment]) -> list[Segment]:
     for k, (seg, bag) in enumerate(zip(segments, seg_bags, strict=True)):
         keywords = _ranked(bag, df, len(segments))[:6]
         subject = None
+        role = "topic"
         for s in sents[seg.first_sentence:min(seg.last_sentence + 1, seg.first_sentence + 2)]:
             subject = cues.named_subject(s.text)
             if subject and _subject_ok(subject):
                 break
             subject = None
         if subject is None and len(segments) > 1 and k == 0 and _marker(cleaned, seg, "opening"):
-            subject = "开场"
+            subject, role = "开场", "opening"
         if subject is None and len(segments) > 1 and k == len(segments) - 1 and _marker(cleaned, seg, "closing"):
-            subject = "结尾"
+            subject, role = "结尾", "closing"
         if subject is None:
             subject = "、".join(keywords[:2]) if keywords else (sents[seg.first_sentence].text[:8] or "…")
             if len(subject) > MAX_TITLE:
                 subject = keywords[0][:MAX_TITLE] if keywords else subject[:MAX_TITLE]
-        out.append(seg.model_copy(update={"title": subject, "keywords": keywords}))
+        out.append(seg.model_copy(update={"title": subject, "keywords": keywords, "role": role}))
     return out
