@@ -159,10 +159,10 @@ def offline_claims(cleaned: Cleaned, segments: list[Segment], title: str | None 
                                   document, sent.speaker)
                     if claim:
                         found.append(claim)
-    return _select(found)
+    return select(found)
 
 
-def _select(found: list[Claim]) -> list[Claim]:
+def select(found: list[Claim]) -> list[Claim]:
     """At most MAX_CLAIMS, keeping order; when there are more, the longer-evidence ones stay."""
     if len(found) <= MAX_CLAIMS:
         return found
@@ -174,4 +174,5 @@ def _select(found: list[Claim]) -> list[Claim]:
 def extract_claims(cleaned: Cleaned, segments: list[Segment], backend: Backend | None = None,
                    title: str | None = None) -> list[Claim]:
     claims = offline_claims(cleaned, segments, title)
-    return llm.refine_claims(cleaned, segments, claims, backend)  # the LLM hook: keep it last
+    # the LLM hook (keep it last), under the same cap: a list a person reads
+    return select(llm.refine_claims(cleaned, segments, claims, backend, limit=MAX_CLAIMS))

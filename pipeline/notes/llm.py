@@ -2,16 +2,18 @@
 
 Outline: the model writes key points per section (and a short summary), each citing sentence ids;
 a point is kept only if its ids lie in its section and its wording is supported by the cited
-sentences (most of its characters occur there). Claims: the model sees the sentences that carry
-claim cues (``data/llm_claim_cues.txt``) and the offline claims' sentences, and returns the claim
-schema with cited ids and a verbatim quote; a claim is dropped unless the quote stands in the cited
-sentences and the statement is supported by them. Failed calls keep the offline result for their
-part and mark the stage degraded.
+sentences (most of its characters occur there). Claims: the model sees only the sentences that
+carry claim cues (``data/llm_claim_cues.txt``), and returns the claim schema with cited ids and a
+quote; a claim is dropped unless the quote stands in the cited sentences (verbatim, or — for a
+model quoting the text before our corrections — a stretch reading at least 75% alike, marked
+``fuzzy``) and the statement is supported by them. Offline claims the model's do not cover stay.
+Failed calls keep the offline result for their part and mark the stage degraded.
 """
 
 from __future__ import annotations
 
 import re
+from difflib import SequenceMatcher
 from functools import cache
 from pathlib import Path
 
@@ -33,10 +35,11 @@ from pipeline.models import (
 )
 
 DATA = Path(__file__).with_name("data")
+FUZZY = 0.75  # how alike a misquoted stretch must read to our text to stand as the evidence
 MIN_SUPPORT = 0.5  # share of a point's Han characters and Latin letters that the cited sentences contain
 MAX_POINT = 80
 MAX_SUMMARY = 5
-SHORT = 5  # sentences shorter than this (对吧, 好) carry no point: not sent
+SHORT = 10  # sentences shorter than this (对吧, 好) carry no point: not sent
 _CONTENT = re.compile(r"[\u3400-\u9fffA-Za-z0-9]")
 
 
@@ -155,13 +158,17 @@ def _dedupe(points: list[KeyPoint]) -> list[KeyPoint]:
 # --- claims ------------------------------------------------------------------------------------
 
 def refine_claims(cleaned: Cleaned, segments: list[Segment], claims: list[Claim],
-                  backend: Backend | None) -> list[Claim]:
+                  backend: Backend | None, limit: int | None = None) -> list[Claim]:
+    """The model's checked claims, plus the offline claims they do not cover. Over ``limit``,
+    offline claims that overlap a model claim go first (the model said it better), so the cap
+    the caller applies cuts redundancy rather than whole claims."""
     if backend is None or not backend.is_model or not cleaned.sentences:
         return claims
     sents = cleaned.sentences
     cues = _cues()
-    picked = sorted({i for c in claims for i in c.evidence.sentence_ids if 0 <= i < len(sents)} |
-                    {s.id for s in sents if any(cue in s.text for cue in cues)})
+    # only sentences with claim cues go to the model (a fraction of the talk); offline claims
+    # elsewhere are kept as they are
+    picked = [s.id for s in sents if any(cue in s.text for cue in cues)]
     if not picked:
         return claims
     lines = [fanout.line(i, sents[i].text) for i in picked]
@@ -183,9 +190,16 @@ def refine_claims(cleaned: Cleaned, segments: list[Segment], claims: list[Claim]
             claim = _claim(cleaned, item, shown, topic_of)
             if claim is not None:
                 out.append(claim)
-    # offline claims the model's claims do not cover stay: silence is not evidence against them
+    # offline claims the model's claims do not cover stay: silence is not evidence against them,
+    # and a model claim quoting less than the offline one must not lose what the offline one held
     taken = [(c.evidence.start, c.evidence.end) for c in out]
-    out += [c for c in claims if failed_ids & set(c.evidence.sentence_ids) or not _covered(c.evidence, taken)]
+    kept = [c for c in claims if failed_ids & set(c.evidence.sentence_ids) or not _covered(c.evidence, taken)]
+    if limit is not None and len(out) + len(kept) > limit:
+        share = {id(c): _share(c.evidence, taken) for c in kept}
+        overlapping = sorted((c for c in kept if share[id(c)] > 0), key=lambda c: -share[id(c)])
+        drop = {id(c) for c in overlapping[: len(out) + len(kept) - limit]}
+        kept = [c for c in kept if id(c) not in drop]
+    out += kept
     seen: set[tuple[int, int, str]] = set()
     unique = []
     for c in sorted(out, key=lambda c: (c.evidence.start, c.evidence.end)):
@@ -205,26 +219,49 @@ def _claim(cleaned: Cleaned, item: ClaimItem, shown: set[int], topic_of: dict[in
     cited = [cleaned.sentences[i] for i in ids]
     lo, hi = cited[0].clean_start, cited[-1].clean_end
     quote = item.quote.strip()
-    at = cleaned.clean_text.find(quote, lo, hi) if quote else -1
-    if at < 0 or len(quote) < 4:
+    if len(quote) < 4:
         return None
+    at = cleaned.clean_text.find(quote, lo, hi)
+    alignment = "exact"
+    if at < 0:  # a model may quote the text before our corrections, or re-punctuate it
+        at, quote = _fuzzy(cleaned.clean_text, lo, hi, quote)
+        alignment = "fuzzy"
+        if at < 0:
+            return None
     cited_text = "".join(s.text for s in cited)
     if _support(item.statement, cited_text) < MIN_SUPPORT:
         return None
     start, end = cleaned.source_span(at, at + len(quote))
     inside = [s for s in cited if s.clean_start < at + len(quote) and at < s.clean_end] or cited
     evidence = Evidence(quote=quote, start=start, end=end, time=_time(inside),
-                        sentence_ids=[s.id for s in inside], alignment="exact")
+                        sentence_ids=[s.id for s in inside], alignment=alignment)
     return Claim(statement=item.statement.strip(), attributed_to=item.attributed_to,
                  attributed_name=item.attributed_name or None, speaker=inside[0].speaker,
                  claim_type=item.claim_type, topic=(item.topic.strip() or topic_of.get(ids[0], ""))[:30],
                  document=item.document or None, evidence=evidence, confidence=item.confidence)
 
 
-def _covered(ev: Evidence, spans: list[tuple[int, int]]) -> bool:
-    """True when the model's claims cover most of an offline claim's evidence."""
+def _fuzzy(text: str, lo: int, hi: int, quote: str) -> tuple[int, str]:
+    """The stretch of ``text[lo:hi]`` as long as ``quote`` that reads most like it, if at least
+    FUZZY alike; the evidence then quotes our text, never the model's wording."""
+    n = len(quote)
+    best, at = 0.0, -1
+    for i in range(lo, max(lo, hi - n) + 1):
+        r = SequenceMatcher(None, text[i:i + n], quote, autojunk=False).ratio()
+        if r > best:
+            best, at = r, i
+    return (at, text[at:at + n]) if at >= 0 and best >= FUZZY else (-1, quote)
+
+
+def _share(ev: Evidence, spans: list[tuple[int, int]]) -> float:
+    """How much of an offline claim's evidence the model's claims quote."""
     inside = sum(max(0, min(ev.end, e) - max(ev.start, s)) for s, e in spans)
-    return inside * 2 >= max(1, ev.end - ev.start)
+    return min(1.0, inside / max(1, ev.end - ev.start))
+
+
+def _covered(ev: Evidence, spans: list[tuple[int, int]]) -> bool:
+    """True when the model's claims cover (nearly) all of an offline claim's evidence."""
+    return _share(ev, spans) >= 0.8
 
 
 @cache
