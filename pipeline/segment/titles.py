@@ -24,7 +24,9 @@ SHORT = 1 / 6  # an opening or sign-off section shorter than this share of the t
 
 
 def informative(word: str) -> bool:
-    return not any(ch.isdigit() for ch in word) and idf(word) >= GENERIC
+    if any(ch.isdigit() for ch in word) or cues.rules()["not_key"].match(word):
+        return False
+    return idf(word) >= GENERIC
 
 
 def _subject_ok(subject: str) -> bool:

@@ -42,3 +42,8 @@ def test_keyword_titles_for_uncued_sections():
     assert any(w in first for w in ("磷脂", "细胞膜", "蛋白质", "双分子层")), first
     assert any(w in last for w in ("板块", "地壳", "火山", "地震", "岩浆")), last
     assert all(len(s.title) <= 16 for s in segs)
+
+
+def test_ordinals_and_counts_are_not_key_terms():
+    assert not informative("第二块") and not informative("两分钟") and not informative("4块")
+    assert informative("第一性原理")
