@@ -21,6 +21,7 @@ from functools import cache
 from itertools import pairwise
 
 from pipeline.clean.lexicon import (
+    WILD,
     Lexicon,
     final,
     fold,
@@ -88,6 +89,52 @@ def _score(span_py: list[str], term: str, wild_at: int | None) -> tuple[float, s
     return score, f"pinyin, one syllable off ({a}/{b})"
 
 
+def _hits_from(folded: list[str], i: int, trie: dict) -> list[tuple[int, list[tuple[str, int | None]]]]:
+    """Term hits of every length for windows starting at ``i``: (length, [(term, open slot)]).
+
+    A walk down the lexicon trie that may take the open slot (``WILD``) once: a length's exact
+    hits win; only without one do long terms with one syllable open count, by slot order. Most
+    walks end after a syllable or two.
+    """
+    out = []
+    states = []  # (trie node, open slot taken at, or -1)
+    node = trie.get(folded[i])
+    if node is not None:
+        states.append((node, -1))
+    node = trie.get(WILD)
+    if node is not None:
+        states.append((node, 0))
+    depth = 1
+    end = len(folded) - i
+    while states and depth < end:
+        syl = folded[i + depth]
+        nxt = []
+        for node, slot in states:
+            child = node.get(syl)
+            if child is not None:
+                nxt.append((child, slot))
+            if slot < 0:
+                child = node.get(WILD)
+                if child is not None:
+                    nxt.append((child, depth))
+        depth += 1
+        states = nxt
+        exact, wild = None, []
+        for node, slot in states:
+            found = node.get(None)
+            if found:
+                if slot < 0:
+                    exact = found
+                else:
+                    wild.append((slot, found))
+        if exact:
+            out.append((depth, [(t, None) for t in exact]))
+        elif wild and depth >= 4:
+            wild.sort(key=lambda x: x[0])
+            out.append((depth, [(t, j) for j, found in wild for t, k in found if k == j]))
+    return out
+
+
 def _cjk_matches(text: str, lex: Lexicon) -> list[Match]:
     """Windows whose folded pinyin is a term's (or a long term's with one syllable open).
 
@@ -95,27 +142,22 @@ def _cjk_matches(text: str, lex: Lexicon) -> list[Match]:
     phrase pinyin (pypinyin with context) for the score, and must still hit with it.
     """
     out: list[Match] = []
+    trie = lex.trie
+    two, abc, ab_, a_c, _bc = lex.starts()
     for run in _CJK_RUN.finditer(text):
         seg = run.group()
         if len(seg) < 2:
             continue
-        folded = [folded_char(ch) for ch in seg]
+        folded = list(map(folded_char, seg))
         found: list[tuple[int, Match]] = []
-        for i in range(len(seg) - 1):
-            # lengths of terms that can start here: by their first syllable, or (long terms, whose
-            # first syllable may be the misheard one) by their second
-            lengths = lex.by_first.get(folded[i], set()) | lex.by_second.get(folded[i + 1], set())
-            for n in lengths:
-                if i + n > len(seg):
-                    continue
+        starts = [i for i, (a, b, c) in enumerate(zip(folded, folded[1:], folded[2:], strict=False))
+                  if (a, b) in two or (a, b, c) in abc or (a, b) in ab_ or (a, c) in a_c or (b, c) in _bc]
+        if (folded[-2], folded[-1]) in two:  # the last pair can only be a two-syllable term
+            starts.append(len(seg) - 2)
+        for i in starts:
+            for n, hits in _hits_from(folded, i, trie):
                 key = tuple(folded[i:i + n])
                 span = seg[i:i + n]
-                hits = [(t, None) for t in lex.cjk.get(key, ())]
-                if n >= 4 and not hits:
-                    for j in range(n):
-                        hits += [(t, j) for t, k in lex.wild.get((*key[:j], "*", *key[j + 1:]), ()) if k == j]
-                if not hits:
-                    continue
                 py = syllables(span)
                 if tuple(fold(x) for x in py) != key:
                     continue  # the phrase reading differs from the per-character one: no match

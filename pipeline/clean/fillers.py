@@ -16,6 +16,7 @@ from pipeline.clean.data import toml
 from pipeline.clean.textmap import Change
 
 PAUSE = "，,。？！?!、；;：: \u3000\t\n…"
+_PAUSE_RUN = re.compile(f"[{re.escape(PAUSE)}]+")
 _SOFT = "，,、 \u3000\t"  # pauses a filler may take with it when it goes
 
 
@@ -78,23 +79,23 @@ def _stutter_changes(text: str) -> list[Change]:
 
 
 def _repeat_changes(text: str) -> list[Change]:
-    """A phrase right before a pause said again right after it: the second saying goes."""
+    """A phrase right before a pause said again right after it: the second saying goes.
+
+    The second saying must run up to the next pause (or the end) and the first may not cross one,
+    so the only length to try at each pause is the distance to the next: one comparison a pause.
+    """
     rep = _rules()[0]["repeat"]
     lo_n, hi_n = rep["min_chars"], rep["max_chars"]
     out: list[Change] = []
-    for m in re.finditer(rf"[{re.escape(PAUSE)}]+", text):
-        a, b = m.start(), m.end()
-        best = 0
-        for n in range(lo_n, hi_n + 1):
-            if a - n < 0 or b + n > len(text):
-                break
-            left, right = text[a - n:a], text[b:b + n]
-            if any(ch in PAUSE for ch in left):
-                break
-            if left == right and _pause(text, b + n):
-                best = n
-        if best and sum(ch.isalnum() for ch in text[a - best:a]) >= lo_n:
-            out.append(Change(a, b + best, "", "repeat", "rule", 0.9, f"said twice: {text[a - best:a]}"))
+    runs = [m.span() for m in _PAUSE_RUN.finditer(text)]
+    prev_end = 0
+    for k, (a, b) in enumerate(runs):
+        nxt = runs[k + 1][0] if k + 1 < len(runs) else len(text)
+        n = nxt - b
+        if lo_n <= n <= min(hi_n, a - prev_end) and text[a - n:a] == text[b:nxt] \
+                and sum(map(str.isalnum, text[a - n:a])) >= lo_n:
+            out.append(Change(a, nxt, "", "repeat", "rule", 0.9, f"said twice: {text[a - n:a]}"))
+        prev_end = b
     return out
 
 

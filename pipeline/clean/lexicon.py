@@ -70,6 +70,10 @@ def term_syllables(term: str) -> tuple[str, ...]:
     return tuple(syllables(term))
 
 
+#: the open slot of a ``Lexicon.wild`` key
+WILD = "*"
+
+
 def latin_key(term: str) -> str:
     return re.sub(r"[\s.+-]", "", term).lower()
 
@@ -84,10 +88,12 @@ class Lexicon:
     pairs: list[tuple[str, str]] = field(default_factory=list)
     terms: set[str] = field(default_factory=set)
     lengths: set[int] = field(default_factory=set)
-    # first folded syllables of terms of each length, and second ones of long terms (whose first
-    # syllable may be the misheard one): windows starting with neither cannot match
-    by_first: dict[str, set[int]] = field(default_factory=dict)
-    by_second: dict[str, set[int]] = field(default_factory=dict)
+    # the keys of ``cjk`` and ``wild`` as one trie over folded syllables (``WILD`` for the open
+    # slot): the matcher walks it from each position and stops at the first syllable no term
+    # continues with, instead of looking up every term length. A node's ``None`` entry is the
+    # list stored under its key in ``cjk`` or ``wild``.
+    trie: dict = field(default_factory=dict)
+    _starts: tuple | None = field(default=None, repr=False)
 
     def add(self, term: str) -> None:
         term = term.strip()
@@ -97,15 +103,48 @@ class Lexicon:
         if _CJK.match(term) and len(term) >= 2:
             key = tuple(fold(s) for s in term_syllables(term))
             self.cjk.setdefault(key, []).append(term)
+            self._index(key, self.cjk[key])
             self.lengths.add(len(key))
-            self.by_first.setdefault(key[0], set()).add(len(key))
-            if len(key) >= 4:
-                self.by_second.setdefault(key[1], set()).add(len(key))
             if len(key) >= 4:  # long terms may match with one syllable misheard
                 for i in range(len(key)):
-                    self.wild.setdefault((*key[:i], "*", *key[i + 1:]), []).append((term, i))
+                    wkey = (*key[:i], WILD, *key[i + 1:])
+                    self.wild.setdefault(wkey, []).append((term, i))
+                    self._index(wkey, self.wild[wkey])
         elif _LATIN.match(term) and len(latin_key(term)) >= 5:
             self.latin[latin_key(term)] = term
+
+    def _index(self, key: tuple[str, ...], hits: list) -> None:
+        node = self.trie
+        for syl in key:
+            node = node.setdefault(syl, {})
+        node[None] = hits
+        self._starts = None
+
+    def starts(self) -> tuple[set, set, set, set, set]:
+        """What the first three folded syllables of a window must look like for it to hit a term.
+
+        A hit needs two syllables (a two-syllable term) or a walk that is still alive after three,
+        with at most one of them open: (two-syllable terms, exact three-syllable prefixes, pairs
+        followed by an open slot, first and third around one, second and third after one). A
+        window fitting none is skipped with a few set lookups instead of a walk.
+        """
+        if self._starts is None:
+            two, abc, ab_, a_c, _bc = set(), set(), set(), set(), set()
+            for a, n1 in _children(self.trie):
+                for b, n2 in _children(n1):
+                    if a != WILD and n2.get(None):
+                        two.add((a, b))
+                    for c, _ in _children(n2):
+                        if WILD not in (a, b, c):
+                            abc.add((a, b, c))
+                        elif c == WILD:
+                            ab_.add((a, b))
+                        elif b == WILD:
+                            a_c.add((a, c))
+                        else:
+                            _bc.add((b, c))
+            self._starts = (two, abc, ab_, a_c, _bc)
+        return self._starts
 
     def add_text(self, text: str) -> None:
         for line in parse_lines(text):
@@ -116,6 +155,10 @@ class Lexicon:
                     self.add(right.strip())
             else:
                 self.add(line)
+
+
+def _children(node: dict):
+    return ((k, v) for k, v in node.items() if k is not None)
 
 
 @cache

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
+from itertools import accumulate
 
 from pipeline.clean.data import toml
 from pipeline.clean.textmap import Change, Draft
@@ -35,6 +36,8 @@ def _rules() -> dict:
     data = dict(toml("punctuation.toml"))
     data["markers"] = tuple(sorted(data["markers"], key=len, reverse=True))
     data["topic"] = re.compile("|".join(f"(?:{p})" for p in data["topic_patterns"]))
+    for key in ("question_ends", "wh_ends", "wh_words"):
+        data[key] = tuple(data[key])
     return data
 
 
@@ -102,9 +105,9 @@ def _gap(draft: Draft, left: int, right: int) -> float | None:
 
 def _is_question(clause: str, sentence: str, rules: dict) -> bool:
     clause = clause.rstrip()
-    if any(clause.endswith(w) for w in rules["question_ends"]):
+    if clause.endswith(rules["question_ends"]):
         return True
-    return any(clause.endswith(w) for w in rules["wh_ends"]) and any(w in sentence for w in rules["wh_words"])
+    return clause.endswith(rules["wh_ends"]) and any(w in sentence for w in rules["wh_words"])
 
 
 def changes(draft: Draft) -> list[Change]:
@@ -112,14 +115,16 @@ def changes(draft: Draft) -> list[Change]:
     text = draft.text
     bounds = _boundaries(text)
     out: list[Change] = []
+    # letters and digits before each position: a span's length is a subtraction, not a count
+    alnum = list(accumulate(map(str.isalnum, text), initial=0))
     stops = sum(1 for b in bounds if b.kind == "hard")
-    punctuated = stops > 0 and sum(ch.isalnum() for ch in text) / stops <= rules["punctuated_every"]
+    punctuated = stops > 0 and alnum[-1] / stops <= rules["punctuated_every"]
     sent_start = 0
     for k, bd in enumerate(bounds):
         clause_start = bounds[k - 1].end if k else 0
         clause = text[clause_start:bd.start]
         sentence = text[sent_start:bd.start]
-        length = sum(ch.isalnum() for ch in sentence)
+        length = alnum[bd.start] - alnum[sent_start]
         if bd.kind == "hard":
             if _is_question(clause, sentence, rules) and text[bd.start] == "。":
                 out.append(Change(bd.start, bd.start + 1, "？", "punctuation", "rule", 0.7, "question"))
@@ -127,7 +132,7 @@ def changes(draft: Draft) -> list[Change]:
             continue
         nxt_end = bounds[k + 1].start if k + 1 < len(bounds) else len(text)
         nxt = text[bd.end:nxt_end].lstrip()
-        nxt_len = sum(ch.isalnum() for ch in nxt)
+        nxt_len = alnum[nxt_end] - alnum[bd.end]  # the stripped white space counts for nothing
         score = 0.0
         why = []
         if nxt.startswith(rules["markers"]):

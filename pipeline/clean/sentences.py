@@ -17,6 +17,7 @@ from pipeline.models import Cleaned, Edit, Sentence
 
 _END = re.compile(r"[。？！?!…]+[”’」』）)]*")
 _SPACE = re.compile(r"\s+")
+_ALNUM = re.compile(r"[^\W_]")  # what str.isalnum accepts
 
 
 def _latin(ch: str) -> bool:
@@ -30,10 +31,10 @@ def build(draft: Draft, edits: list[Edit], candidates: list | None = None) -> Cl
     cuts = [m.end() for m in _END.finditer(text)]
     plo, slo, shi = draft.char_spans()
     if any(stream.speakers):
+        n, nc, cue_of, speakers = len(stream), len(stream.cue_of), stream.cue_of, stream.speakers
         prev = None
-        for i in range(len(text)):
-            lo = plo[i]
-            sp = stream.speaker_at(lo) if lo < len(stream) else prev
+        for i, lo in enumerate(plo):  # stream.speaker_at, inlined: this runs once a character
+            sp = (speakers[cue_of[lo]] if lo < nc else None) if lo < n else prev
             if prev is not None and sp != prev:
                 cuts.append(i)
             prev = sp
@@ -51,27 +52,27 @@ def build(draft: Draft, edits: list[Edit], candidates: list | None = None) -> Cl
             a += 1
         while b > a and text[b - 1].isspace():
             b -= 1
-        if b <= a or not any(ch.isalnum() for ch in text[a:b]):
+        if b <= a or not _ALNUM.search(text, a, b):
             continue
+        # verbatim stretches are copied whole; only the white space between them is looked at
         chars: list[str] = []
-        los, his = [], []
+        los, his = array("l"), array("l")
         i = a
-        while i < b:
-            m = _SPACE.match(text, i)
-            if m:
-                j = m.end()
-                left, right = text[i - 1], text[j] if j < b else ""
-                if (_latin(left) and _latin(right)) or (" " in m.group() and "\n" not in m.group()
-                                                       and (_latin(left) or _latin(right))):
-                    chars.append(" ")
-                    los.append(slo[i])
-                    his.append(max(slo[i], shi[j - 1]))
-                i = j
-                continue
-            chars.append(text[i])
-            los.append(slo[i])
-            his.append(shi[i])
-            i += 1
+        for m in _SPACE.finditer(text, a, b):
+            k, j = m.span()
+            chars.append(text[i:k])
+            los.extend(slo[i:k])
+            his.extend(shi[i:k])
+            left, right = text[k - 1], text[j]
+            if (_latin(left) and _latin(right)) or (" " in m.group() and "\n" not in m.group()
+                                                   and (_latin(left) or _latin(right))):
+                chars.append(" ")
+                los.append(slo[k])
+                his.append(max(slo[k], shi[j - 1]))
+            i = j
+        chars.append(text[i:b])
+        los.extend(slo[i:b])
+        his.extend(shi[i:b])
         sent = "".join(chars)
         s_lo, s_hi = slo[a], shi[b - 1]
         st_lo, st_hi = draft.stream_span(a, b)

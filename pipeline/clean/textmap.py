@@ -226,13 +226,21 @@ class Draft:
         The same as ``stream_span(i, i + 1)`` and ``source_span(i, i + 1)`` for each ``i``, for the
         callers that need all of them (building sentences), without a call per character.
         """
-        edits = self._edits
-        plo = [edits[e].lo if e >= 0 else p for p, e in zip(self._lo, self._eid, strict=True)]
-        phi = [edits[e].hi if e >= 0 else p + 1 for p, e in zip(self._lo, self._eid, strict=True)]
+        # a verbatim character maps to its own stream position, whose source end is never before
+        # its start; only the few edited characters need their edit's span
         ss, se, n = self.stream.src_start, self.stream.src_end, len(self.stream)
         tail = self.stream.source_span(n, n)[0]
-        slo = [ss[p] if p < n else tail for p in plo]
-        shi = [max(lo, se[h - 1]) if h > p else lo for p, h, lo in zip(plo, phi, slo, strict=True)]
+        plo = self._lo.tolist()
+        slo = list(map([*ss, tail].__getitem__, plo))
+        shi = list(map([*se, tail].__getitem__, plo))
+        edits = self._edits
+        for i, e in enumerate(self._eid):
+            if e >= 0:
+                rec = edits[e]
+                p, h = rec.lo, rec.hi
+                plo[i] = p
+                lo = slo[i] = ss[p] if p < n else tail
+                shi[i] = max(lo, se[h - 1]) if h > p else lo
         return plo, slo, shi
 
     def is_edited(self, i: int) -> bool:
