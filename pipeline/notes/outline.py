@@ -66,10 +66,18 @@ def _vectors(bags: list[Counter]) -> list[dict[str, float]]:
     return [{w: (1 + math.log(c)) * math.log((n + 1) / (df[w] + 0.5)) for w, c in b.items()} for b in bags]
 
 
-def _cos(a: dict[str, float], b: dict[str, float]) -> float:
+def _norm(v: dict[str, float]) -> float:
+    return math.sqrt(sum(x * x for x in v.values()))
+
+
+def _cos(a: dict[str, float], b: dict[str, float], nb: float | None = None) -> float:
+    """Cosine; pass ``b``'s norm when ``b`` is a big centroid compared many times, so the cost
+    follows the small vector (the whole talk's centroid would otherwise make this quadratic)."""
+    if len(a) > len(b) and nb is None:
+        a, b = b, a
     dot = sum(v * b.get(k, 0.0) for k, v in a.items())
-    na = math.sqrt(sum(v * v for v in a.values()))
-    nb = math.sqrt(sum(v * v for v in b.values()))
+    na = _norm(a)
+    nb = _norm(b) if nb is None else nb
     return dot / (na * nb) if na and nb else 0.0
 
 
@@ -112,6 +120,7 @@ def outline(cleaned: Cleaned, segments: list[Segment], backend: Backend | None =
     for v in vecs:
         for w, x in v.items():
             doc_centroid[w] = doc_centroid.get(w, 0.0) + x
+    doc_norm = _norm(doc_centroid)
     sections: list[Section] = []
     best: list[tuple[float, int, int]] = []  # (score, section, sentence)
     for seg in segments:
@@ -120,7 +129,8 @@ def outline(cleaned: Cleaned, segments: list[Segment], backend: Backend | None =
         for i in ids:
             for w, x in vecs[i].items():
                 centroid[w] = centroid.get(w, 0.0) + x
-        score = {i: _cos(vecs[i], centroid) * _weight(sents[i].text) for i in ids}
+        cnorm = _norm(centroid)
+        score = {i: _cos(vecs[i], centroid, cnorm) * _weight(sents[i].text) for i in ids}
         usable = [i for i in ids if _usable(sents[i].text)] or [max(ids, key=lambda i: len(sents[i].text))]
         k = max(POINTS_MIN, min(POINTS_MAX, round(len(ids) / 5)))
         picked = _pick(usable, score, vecs, k)
@@ -128,8 +138,8 @@ def outline(cleaned: Cleaned, segments: list[Segment], backend: Backend | None =
         sections.append(Section(segment=seg.index, title=seg.title, key_points=[_point(cleaned, i) for i in picked],
                                 terms=list(seg.keywords[:6]), speakers=speakers))
         if picked and (seg.role == "topic" or not any(x.role == "topic" for x in segments)):
-            top = max(picked, key=lambda i: _cos(vecs[i], doc_centroid) + score[i])
-            best.append((_cos(vecs[top], doc_centroid) + score[top], seg.index, top))
+            top = max(picked, key=lambda i: _cos(vecs[i], doc_centroid, doc_norm) + score[i])
+            best.append((_cos(vecs[top], doc_centroid, doc_norm) + score[top], seg.index, top))
     best.sort(reverse=True)
     summary_ids = sorted(i for _, _, i in best[:SUMMARY_MAX])
     summary = [_point(cleaned, i) for i in summary_ids]
