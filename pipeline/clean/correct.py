@@ -16,12 +16,12 @@ from __future__ import annotations
 
 import logging
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cache
 from itertools import pairwise
 
 from pipeline.clean.lexicon import (
-    WILD,
     Lexicon,
     final,
     fold,
@@ -31,6 +31,7 @@ from pipeline.clean.lexicon import (
     syllables,
     term_syllables,
 )
+from pipeline.clean.termsearch import hits_from
 from pipeline.clean.textmap import Change
 
 APPLY = 0.9
@@ -89,86 +90,40 @@ def _score(span_py: list[str], term: str, wild_at: int | None) -> tuple[float, s
     return score, f"pinyin, one syllable off ({a}/{b})"
 
 
-def _hits_from(folded: list[str], i: int, trie: dict) -> list[tuple[int, list[tuple[str, int | None]]]]:
-    """Term hits of every length for windows starting at ``i``: (length, [(term, open slot)]).
-
-    A walk down the lexicon trie that may take the open slot (``WILD``) once: a length's exact
-    hits win; only without one do long terms with one syllable open count, by slot order. Most
-    walks end after a syllable or two.
-    """
-    out = []
-    states = []  # (trie node, open slot taken at, or -1)
-    node = trie.get(folded[i])
-    if node is not None:
-        states.append((node, -1))
-    node = trie.get(WILD)
-    if node is not None:
-        states.append((node, 0))
-    depth = 1
-    end = len(folded) - i
-    while states and depth < end:
-        syl = folded[i + depth]
-        nxt = []
-        for node, slot in states:
-            child = node.get(syl)
-            if child is not None:
-                nxt.append((child, slot))
-            if slot < 0:
-                child = node.get(WILD)
-                if child is not None:
-                    nxt.append((child, depth))
-        depth += 1
-        states = nxt
-        exact, wild = None, []
-        for node, slot in states:
-            found = node.get(None)
-            if found:
-                if slot < 0:
-                    exact = found
-                else:
-                    wild.append((slot, found))
-        if exact:
-            out.append((depth, [(t, None) for t in exact]))
-        elif wild and depth >= 4:
-            wild.sort(key=lambda x: x[0])
-            out.append((depth, [(t, j) for j, found in wild for t, k in found if k == j]))
-    return out
-
-
 def _cjk_matches(text: str, lex: Lexicon) -> list[Match]:
     """Windows whose folded pinyin is a term's (or a long term's with one syllable open).
 
     The search keys come from per-character pinyin (cached); only a window that hits gets its
     phrase pinyin (pypinyin with context) for the score, and must still hit with it.
     """
-    out: list[Match] = []
     trie = lex.trie
-    two, abc, ab_, a_c, _bc = lex.starts()
-    for run in _CJK_RUN.finditer(text):
-        seg = run.group()
-        if len(seg) < 2:
+    longest = max(lex.lengths, default=0)
+    runs = [m.span() for m in _CJK_RUN.finditer(text)]
+    run_starts = [a for a, _ in runs]
+    found: list[tuple[int, int, Match]] = []
+    readings: dict[str, list[str]] = {}  # pypinyin's reading of each window that hits
+    for i in lex.starts().positions(text):
+        k = bisect_right(run_starts, i) - 1
+        if k < 0 or i >= runs[k][1]:
             continue
-        folded = list(map(folded_char, seg))
-        found: list[tuple[int, Match]] = []
-        starts = [i for i, (a, b, c) in enumerate(zip(folded, folded[1:], folded[2:], strict=False))
-                  if (a, b) in two or (a, b, c) in abc or (a, b) in ab_ or (a, c) in a_c or (b, c) in _bc]
-        if (folded[-2], folded[-1]) in two:  # the last pair can only be a two-syllable term
-            starts.append(len(seg) - 2)
-        for i in starts:
-            for n, hits in _hits_from(folded, i, trie):
-                key = tuple(folded[i:i + n])
-                span = seg[i:i + n]
-                py = syllables(span)
-                if tuple(fold(x) for x in py) != key:
-                    continue  # the phrase reading differs from the per-character one: no match
-                for term, wild_at in hits:
-                    if term == span or span in lex.terms:
-                        continue
-                    score, why = _score(py, term, wild_at)
-                    found.append((n, Match(run.start() + i, run.start() + i + n, term, score, why)))
-        found.sort(key=lambda x: (-x[0], x[1].start))  # longest terms first, as the resolver expects
-        out.extend(m for _, m in found)
-    return out
+        run_start, run_end = runs[k]
+        folded = list(map(folded_char, text[i:min(run_end, i + longest)]))
+        for n, hits in hits_from(folded, trie):
+            key = tuple(folded[:n])
+            span = text[i:i + n]
+            if span not in readings:  # a talk says its terms (and their homophones) again and again
+                readings[span] = syllables(span)
+            py = readings[span]
+            if tuple(fold(x) for x in py) != key:
+                continue  # the phrase reading differs from the per-character one: no match
+            for term, wild_at in hits:
+                if term == span or span in lex.terms:
+                    continue
+                score, why = _score(py, term, wild_at)
+                found.append((run_start, n, Match(i, i + n, term, score, why)))
+    # run by run, longest terms first, as the resolver expects
+    found.sort(key=lambda x: (x[0], -x[1], x[2].start))
+    return [m for _, _, m in found]
 
 
 def _levenshtein(a: str, b: str) -> int:

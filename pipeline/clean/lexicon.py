@@ -72,8 +72,6 @@ def term_syllables(term: str) -> tuple[str, ...]:
 
 #: the open slot of a ``Lexicon.wild`` key
 WILD = "*"
-
-
 def latin_key(term: str) -> str:
     return re.sub(r"[\s.+-]", "", term).lower()
 
@@ -120,30 +118,12 @@ class Lexicon:
         node[None] = hits
         self._starts = None
 
-    def starts(self) -> tuple[set, set, set, set, set]:
-        """What the first three folded syllables of a window must look like for it to hit a term.
-
-        A hit needs two syllables (a two-syllable term) or a walk that is still alive after three,
-        with at most one of them open: (two-syllable terms, exact three-syllable prefixes, pairs
-        followed by an open slot, first and third around one, second and third after one). A
-        window fitting none is skipped with a few set lookups instead of a walk.
-        """
+    def starts(self):
+        """The prefilter over the trie (``termsearch.Starts``), built on first use after the last add."""
         if self._starts is None:
-            two, abc, ab_, a_c, _bc = set(), set(), set(), set(), set()
-            for a, n1 in _children(self.trie):
-                for b, n2 in _children(n1):
-                    if a != WILD and n2.get(None):
-                        two.add((a, b))
-                    for c, _ in _children(n2):
-                        if WILD not in (a, b, c):
-                            abc.add((a, b, c))
-                        elif c == WILD:
-                            ab_.add((a, b))
-                        elif b == WILD:
-                            a_c.add((a, c))
-                        else:
-                            _bc.add((b, c))
-            self._starts = (two, abc, ab_, a_c, _bc)
+            from pipeline.clean.termsearch import Starts  # it reads this module's WILD
+
+            self._starts = Starts(self.trie)
         return self._starts
 
     def add_text(self, text: str) -> None:
@@ -155,10 +135,6 @@ class Lexicon:
                     self.add(right.strip())
             else:
                 self.add(line)
-
-
-def _children(node: dict):
-    return ((k, v) for k, v in node.items() if k is not None)
 
 
 @cache

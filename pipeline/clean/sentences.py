@@ -40,7 +40,8 @@ def build(draft: Draft, edits: list[Edit], candidates: list | None = None) -> Cl
             prev = sp
     cuts = sorted(set([*cuts, len(text)]))
     out_text: list[str] = []
-    lo_arr, hi_arr = array("l"), array("l")
+    lo_all: list[int] = []  # clean character → source span, made arrays at the end
+    hi_all: list[int] = []
     sentences: list[Sentence] = []
     clean_len = 0
     start = 0
@@ -54,43 +55,40 @@ def build(draft: Draft, edits: list[Edit], candidates: list | None = None) -> Cl
             b -= 1
         if b <= a or not _ALNUM.search(text, a, b):
             continue
-        # verbatim stretches are copied whole; only the white space between them is looked at
-        chars: list[str] = []
-        los, his = array("l"), array("l")
-        i = a
-        for m in _SPACE.finditer(text, a, b):
-            k, j = m.span()
-            chars.append(text[i:k])
-            los.extend(slo[i:k])
-            his.extend(shi[i:k])
-            left, right = text[k - 1], text[j]
-            if (_latin(left) and _latin(right)) or (" " in m.group() and "\n" not in m.group()
-                                                   and (_latin(left) or _latin(right))):
-                chars.append(" ")
-                los.append(slo[k])
-                his.append(max(slo[k], shi[j - 1]))
-            i = j
-        chars.append(text[i:b])
-        los.extend(slo[i:b])
-        his.extend(shi[i:b])
-        sent = "".join(chars)
         s_lo, s_hi = slo[a], shi[b - 1]
         st_lo, st_hi = draft.stream_span(a, b)
         speaker = stream.speaker_at(st_lo)
         if sentences and speaker != prev_speaker:
             out_text.append("\n")
-            lo_arr.append(s_lo)
-            hi_arr.append(s_lo)
+            lo_all.append(s_lo)
+            hi_all.append(s_lo)
             clean_len += 1
         prev_speaker = speaker
+        # verbatim stretches are copied whole; only the white space between them is looked at
+        chars: list[str] = []
+        i = a
+        for m in _SPACE.finditer(text, a, b):
+            k, j = m.span()
+            chars.append(text[i:k])
+            lo_all.extend(slo[i:k])
+            hi_all.extend(shi[i:k])
+            left, right = text[k - 1], text[j]
+            if (_latin(left) and _latin(right)) or (" " in m.group() and "\n" not in m.group()
+                                                   and (_latin(left) or _latin(right))):
+                chars.append(" ")
+                lo_all.append(slo[k])
+                hi_all.append(max(slo[k], shi[j - 1]))
+            i = j
+        chars.append(text[i:b])
+        lo_all.extend(slo[i:b])
+        hi_all.extend(shi[i:b])
+        sent = "".join(chars)
         sentences.append(Sentence(id=len(sentences), text=sent, start=s_lo, end=max(s_lo, s_hi),
                                   clean_start=clean_len, clean_end=clean_len + len(sent),
                                   time=stream.time_span(st_lo, max(st_lo + 1, st_hi)), speaker=speaker))
         out_text.append(sent)
-        lo_arr.extend(los)
-        hi_arr.extend(his)
         clean_len += len(sent)
     cleaned = Cleaned(clean_text="".join(out_text), sentences=sentences, edits=edits,
                       candidates=candidates or [])
-    cleaned.set_alignment(lo_arr, hi_arr)
+    cleaned.set_alignment(array("l", lo_all), array("l", hi_all))
     return cleaned
