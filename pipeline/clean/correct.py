@@ -143,19 +143,28 @@ def _latin_spans(text: str) -> list[tuple[int, int]]:
     return pairs + toks
 
 
+def _nearest_latin(key: str, lex: Lexicon) -> tuple[int, str] | None:
+    """(edit distance, term) of the closest Latin term of about the same length and first letter."""
+    best: tuple[int, str] | None = None
+    for tkey, term in lex.latin.items():
+        if abs(len(tkey) - len(key)) > 2 or tkey[0] != key[0]:
+            continue
+        d = _levenshtein(key, tkey)
+        if best is None or d < best[0]:
+            best = (d, term)
+    return best
+
+
 def _latin_matches(text: str, lex: Lexicon) -> list[Match]:
     out: list[Match] = []
+    nearest: dict[str, tuple[int, str] | None] = {}  # a talk repeats its Latin words
     for start, end in _latin_spans(text):
         key = latin_key(text[start:end])
         if len(key) < 5 or key in lex.latin:
             continue
-        best: tuple[int, str] | None = None
-        for tkey, term in lex.latin.items():
-            if abs(len(tkey) - len(key)) > 2 or tkey[0] != key[0]:
-                continue
-            d = _levenshtein(key, tkey)
-            if best is None or d < best[0]:
-                best = (d, term)
+        if key not in nearest:
+            nearest[key] = _nearest_latin(key, lex)
+        best = nearest[key]
         if best is None:
             continue
         d, term = best

@@ -92,8 +92,8 @@ def _gap(draft: Draft, left: int, right: int) -> float | None:
     stream = draft.stream
     if not stream.cue_of:
         return None
-    lo, _ = draft.stream_span(left, left + 1)
-    hi, _ = draft.stream_span(right, right + 1)
+    lo = draft.stream_pos(left)
+    hi = draft.stream_pos(right)
     if hi >= len(stream.cue_of):
         return None
     c1, c2 = stream.cue_of[min(lo, len(stream.cue_of) - 1)], stream.cue_of[hi]

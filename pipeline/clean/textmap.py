@@ -210,6 +210,10 @@ class Draft:
 
     # --- reading the result -------------------------------------------------------------------
 
+    def stream_pos(self, i: int) -> int:
+        """Stream position where current-text position ``i`` begins: ``stream_span(i, i + 1)[0]``."""
+        return self._stream_pos(i)
+
     def stream_span(self, a: int, b: int) -> tuple[int, int]:
         """Stream span that current-text span ``[a, b)`` comes from (edited characters count whole)."""
         lo = self._stream_pos(a)
