@@ -91,7 +91,7 @@ class Lexicon:
     # continues with, instead of looking up every term length. A node's ``None`` entry is the
     # list stored under its key in ``cjk`` or ``wild``.
     trie: dict = field(default_factory=dict)
-    _starts: tuple | None = field(default=None, repr=False)
+    _starts: object | None = field(default=None, repr=False)  # termsearch.Starts, built lazily
 
     def add(self, term: str) -> None:
         term = term.strip()
