@@ -50,39 +50,44 @@ def best(cost: list[list[float]], price: float, bonus: list[float], size: list[i
 
 
 def _fixed(cost: list[list[float]], bonus: list[float], pos: list[int], min_len: int, count: int) -> list[int]:
-    """Exactly ``count`` sections if the lengths allow, else as many as they do."""
+    """Exactly ``count`` sections if the lengths allow, else as many as they do.
+
+    One layered pass: layer k holds the best cost of every prefix in k sections, so the largest
+    feasible count up to ``count`` is read off the layers without re-running the programme.
+    """
     n = len(cost)
     inf = math.inf
-    count = max(1, min(count, n))
-    while count > 1:
-        layer = [0.0] + [inf] * n  # layer[j]: best cost of units 0..j-1 in k sections
-        backs: list[list[int]] = []
-        for _ in range(count):
-            nxt = [inf] * (n + 1)
-            back = [0] * (n + 1)
-            for i in range(n):
-                if layer[i] == inf:
+    count = max(1, min(count, n, pos[n] // max(1, min_len)))
+    layer = [0.0] + [inf] * n  # layer[j]: best cost of units 0..j-1 in k sections
+    backs: list[list[int]] = []
+    best_k = 0
+    for k in range(1, count + 1):
+        nxt = [inf] * (n + 1)
+        back = [0] * (n + 1)
+        for i in range(n):
+            if layer[i] == inf:
+                continue
+            base = layer[i] - (bonus[i] if i else 0.0)
+            for d, c in enumerate(cost[i]):
+                j = i + d + 1
+                if pos[j] - pos[i] < min_len:
                     continue
-                base = layer[i] - (bonus[i] if i else 0.0)
-                for d, c in enumerate(cost[i]):
-                    j = i + d + 1
-                    if pos[j] - pos[i] < min_len:
-                        continue
-                    v = base + c
-                    if v < nxt[j]:
-                        nxt[j] = v
-                        back[j] = i
-            backs.append(back)
-            layer = nxt
+                v = base + c
+                if v < nxt[j]:
+                    nxt[j] = v
+                    back[j] = i
+        backs.append(back)
+        layer = nxt
         if layer[n] < inf:
-            starts = []
-            j = n
-            for back in reversed(backs):
-                j = back[j]
-                starts.append(j)
-            return sorted(starts)
-        count -= 1
-    return [0]
+            best_k = k
+    if best_k <= 1:
+        return [0]
+    starts = []
+    j = n
+    for back in reversed(backs[:best_k]):
+        j = back[j]
+        starts.append(j)
+    return sorted(starts)
 
 
 def _trace(back: list[int], n: int) -> list[int]:
