@@ -49,6 +49,34 @@ def best(cost: list[list[float]], price: float, bonus: list[float], size: list[i
     return _trace(back, n)
 
 
+EXACT_MAX = 60  # up to this many sections a fixed count is solved exactly; beyond, by the price
+
+
+def near(cost: list[list[float]], price: float, bonus: list[float], size: list[int], min_len: int,
+         target: int) -> list[int]:
+    """About ``target`` sections. Exactly, by the layered programme, when the target is small;
+    for a long input asking for hundreds of sections, by searching the price per section (each
+    try is one linear pass), since the layered programme costs target × units × span."""
+    if target <= EXACT_MAX:
+        got = best(cost, price, bonus, size, min_len, target)
+        # no split into at most ``target`` sections fits the length bounds: let the price decide
+        return got if len(got) > 1 or target == 1 else best(cost, price, bonus, size, min_len)
+    lo, hi = math.log(max(price, 1e-6)) - 12.0, math.log(max(price, 1e-6)) + 12.0
+    found = best(cost, price, bonus, size, min_len)
+    for _ in range(24):
+        mid = (lo + hi) / 2
+        got = best(cost, math.exp(mid), bonus, size, min_len)
+        if abs(len(got) - target) < abs(len(found) - target):
+            found = got
+        if len(got) == target:
+            break
+        if len(got) > target:
+            lo = mid  # too many sections: a dearer section
+        else:
+            hi = mid
+    return found
+
+
 def _fixed(cost: list[list[float]], bonus: list[float], pos: list[int], min_len: int, count: int) -> list[int]:
     """Exactly ``count`` sections if the lengths allow, else as many as they do.
 

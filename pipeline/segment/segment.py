@@ -39,8 +39,10 @@ class Params:
     w_unnamed: float = 0.5  # an explicit turn without one (第二点我觉得…): often a sub-point
     w_weak: float = 0.3  # a weak opener (然后, 那么)
     w_pause: float = 0.3  # a 3-second pause or a change of speaker
-    units: int = 200  # sentences are grouped into at most about this many units
-    cap_share: float = 0.5  # no section longer than this share of the talk
+    units: int = 200  # sentences are grouped into about this many units …
+    max_unit_chars: int = 400  # … of at most this many characters (so long inputs stay linear)
+    cap_share: float = 0.5  # no section longer than this share of the talk …
+    max_section_chars: int = 20_000  # … or than about 80 minutes of speech
     min_share: float = 1 / 40  # no section shorter than this share of the talk …
     min_chars: int = 40  # … or than this many characters
     chars_per_section: int = 2000  # the length prior for auto: at least one section per this many …
@@ -109,7 +111,7 @@ def units(sents: list[Sentence], ev: list[tuple[float, float]], p: Params = PARA
     more than weak discourse evidence before it opens a unit of its own, so boundaries can still
     fall there."""
     lens = [_spoken(s.text) for s in sents]
-    size = max(1, sum(lens) // p.units)
+    size = max(1, min(p.max_unit_chars, sum(lens) // p.units))
     starts = [0]
     acc = 0
     for i in range(len(sents)):
@@ -138,19 +140,20 @@ def boundaries(cleaned: Cleaned, wanted: int | None, p: Params = PARAMS) -> list
     total = sum(size)
     m = len(first)
     cap = max(2, math.ceil(m * p.cap_share)) if m > 8 else m
+    cap = min(cap, max(2, math.ceil(p.max_section_chars * m / max(1, total))))
     cost, tokens = cohesion.span_costs(unit_bags, cap)
     nats = math.log(max(tokens, 2))
     price = p.price * nats * (tokens / p.ref_words) ** p.growth
     bonus = [p.cue_nats * nats * (cue + p.w_pause * pause) for cue, pause in (ev[i] for i in first)]
-    min_len = max(p.min_chars, int(total * p.min_share))
+    min_len = min(max(p.min_chars, int(total * p.min_share)), p.max_section_chars // 5)
     if wanted is not None:
         min_len = min(min_len, max(1, total // (wanted * 2)))
-    picked = optimal.best(cost, price, bonus, size, min_len, wanted)
-    if wanted is None:
-        least = max(1, round(total / p.chars_per_section))
-        most = max(1, total // p.max_chars_per_section)
-        if not least <= len(picked) <= most:
-            picked = optimal.best(cost, price, bonus, size, min_len, min(most, max(least, len(picked))))
+        return [first[u] for u in optimal.near(cost, price, bonus, size, min_len, wanted)]
+    picked = optimal.best(cost, price, bonus, size, min_len)
+    least = max(1, round(total / p.chars_per_section))
+    most = max(1, total // p.max_chars_per_section)
+    if not least <= len(picked) <= most:
+        picked = optimal.near(cost, price, bonus, size, min_len, min(most, max(least, len(picked))))
     return [first[u] for u in picked]
 
 

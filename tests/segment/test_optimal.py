@@ -70,3 +70,21 @@ def test_fixed_count_falls_back_when_lengths_forbid_it():
     cost = [[1.0, 1.0, 1.0], [1.0, 1.0], [1.0]]
     assert best(cost, 0.0, [0.0] * 3, [1, 1, 1], min_len=2, count=3) == [0]
     assert best(cost, 0.0, [0.0] * 3, [2, 2, 2], min_len=2, count=3) == [0, 1, 2]
+
+
+def test_many_sections_by_price_search():
+    import random
+
+    from pipeline.segment.optimal import EXACT_MAX, near
+
+    rng = random.Random(3)
+    n, cap = 400, 40
+    # merging d+1 units costs more the more unlike they are; how unlike varies along the talk
+    mix = [rng.uniform(0.1, 3.0) for _ in range(n)]
+    cost = [[(d + 1) * 10.0 + d * d * mix[i] for d in range(min(cap, n - i))] for i in range(n)]
+    target = EXACT_MAX + 60
+    got = near(cost, 5.0, [0.0] * n, [10] * n, 1, target)
+    assert got[0] == 0 and got == sorted(set(got))
+    assert abs(len(got) - target) <= target // 20, len(got)
+    assert len(near(cost, 5.0, [0.0] * n, [10] * n, 1, 12)) == 12  # small targets: exact
+    assert len(near(cost, 5.0, [0.0] * n, [10] * n, 1, 7)) > 1  # 7 × 40 units cannot cover 400
