@@ -214,7 +214,7 @@ def run_batch(jobs: list[Job], settings, *, debug: bool = False,
     workers = min(settings.jobs, len(jobs), os.cpu_count() or 1) or 1
     pool = ProcessPoolExecutor(max_workers=workers, initializer=_worker_init)
     pending: dict[Future, Job] = {}
-    todo = iter(jobs)
+    todo = iter(sorted(jobs, key=_size, reverse=True))  # longest first: no long file left for last
     try:
         for job in todo:
             pending[pool.submit(_safe_run, job, settings, protected, debug)] = job
@@ -233,6 +233,13 @@ def run_batch(jobs: list[Job], settings, *, debug: bool = False,
                     pending[pool.submit(_safe_run, nxt, settings, protected, debug)] = nxt
     finally:
         pool.shutdown(wait=not pending, cancel_futures=True)
+
+
+def _size(job: Job) -> int:
+    try:
+        return job.path.stat().st_size
+    except OSError:
+        return 0
 
 
 def _worker_init() -> None:

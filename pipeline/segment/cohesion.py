@@ -38,24 +38,29 @@ def span_costs(bags: list[Counter], cap: int) -> tuple[list[list[float]], int]:
     df: Counter = Counter()
     for b in bags:
         df.update(b.keys())
-    kept = [[(w, c) for w, c in b.items() if df[w] > 1] for b in bags]
-    vocab = sum(1 for c in df.values() if c > 1) or 1
+    ids = {w: k for k, w in enumerate(w for w, c in df.items() if c > 1)}
+    kept = [[(ids[w], c) for w, c in b.items() if w in ids] for b in bags]  # integer ids: list, not dict
+    vocab = len(ids) or 1
     sizes = [sum(c for _, c in b) for b in kept]
     most = max((c for b in kept for _, c in b), default=1)
     table_f = [c * math.log(c + 1) for c in range(most * cap + 2)]
     n = len(kept)
+    counts = [0] * vocab
     out: list[list[float]] = []
     for i in range(n):
-        counts: dict[str, int] = {}
         acc = 0.0
         length = 0
         row = []
-        for j in range(i, min(n, i + cap)):
+        end = min(n, i + cap)
+        for j in range(i, end):
             for w, c in kept[j]:
-                old = counts.get(w, 0)
+                old = counts[w]
                 counts[w] = old + c
                 acc += table_f[old + c] - table_f[old]
             length += sizes[j]
             row.append(length * math.log(length + vocab) - acc)
+        for j in range(i, end):  # reset only what this row touched
+            for w, _ in kept[j]:
+                counts[w] = 0
         out.append(row)
     return out, sum(sizes)
