@@ -155,6 +155,9 @@ def main() -> int:
     ap.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
     ap.add_argument("--hours", type=float, nargs="+", default=[1, 10, 100])
     a = ap.parse_args()
+    from pipeline.run import tune_gc
+
+    tune_gc()  # the collector threshold `subnotes run` uses
     print(f"machine: {os.cpu_count()} cores, Python {platform.python_version()}, {platform.machine()}")
     files = source_cues(a.shared)
     with tempfile.TemporaryDirectory() as tmp:

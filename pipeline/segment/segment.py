@@ -83,8 +83,12 @@ def _wanted(spec: str, chars: int, duration: float | None) -> int | None:
     raise ConfigError(f"--segments must be auto, a number or minutes like 5m, not {spec!r}")
 
 
+_NOT_SPOKEN = re.compile(r"[^\w]|_")
+
+
 def _spoken(text: str) -> int:
-    return max(1, sum(ch.isalnum() for ch in text))
+    """Letters and digits: what was said, punctuation and spaces left out."""
+    return max(1, len(text) - len(_NOT_SPOKEN.findall(text)))
 
 
 def evidence(sents: list[Sentence], p: Params = PARAMS) -> list[tuple[float, float]]:
