@@ -189,20 +189,16 @@ def segment_cmd(file: Path, segments: SegOpt = None) -> None:
     """Print the topic segments (time, title, first words)."""
     from pipeline.backends import registry
     from pipeline.clean import clean
+    from pipeline.render.markdown import clock
     from pipeline.segment import segment
 
     settings = _settings(segments=segments)
     doc = _load_one(file)
     cleaned = clean(doc, settings.clean, registry.create("offline"))
     for seg in segment(cleaned, settings.segment, registry.create("offline")):
-        when = f"{_clock(seg.time[0])}-{_clock(seg.time[1])}" if seg.time else f"@{seg.start}"
+        when = f"{clock(seg.time[0])}-{clock(seg.time[1])}" if seg.time else f"@{seg.start}"
         first = cleaned.sentences[seg.first_sentence].text[:30]
         typer.echo(f"{seg.index + 1:>3}  {when:<15} {seg.title}  | {first}")
-
-
-def _clock(sec: float) -> str:
-    s = int(sec)
-    return f"{s // 3600}:{s // 60 % 60:02d}:{s % 60:02d}" if s >= 3600 else f"{s // 60:02d}:{s % 60:02d}"
 
 
 @app.command()

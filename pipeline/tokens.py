@@ -1,8 +1,8 @@
-"""Word segmentation shared by the stages that read sentences (segment, notes).
+"""jieba, shared by every stage that needs it (clean's guards, segment, notes).
 
 jieba is the costliest thing the offline pipeline does, and several stages look at the same
 sentences; caching by sentence text means each sentence is segmented once per process however many
-stages ask. The dictionary loads on first use, not at import.
+stages ask. The dictionary loads on first use, not at import, and once per process.
 """
 
 from __future__ import annotations
@@ -24,6 +24,11 @@ def _jieba():
 def words(text: str) -> tuple[str, ...]:
     """jieba's words of one sentence, cached."""
     return tuple(_jieba().lcut(text))
+
+
+def frequency(word: str) -> int:
+    """How often jieba's dictionary has seen ``word`` (0: not a dictionary word)."""
+    return _jieba().dt.FREQ.get(word, 0) or 0
 
 
 @cache

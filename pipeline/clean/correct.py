@@ -14,11 +14,9 @@ Latin tokens are compared with Latin terms by edit distance (macroLED → MicroL
 
 from __future__ import annotations
 
-import logging
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
-from functools import cache
 from itertools import pairwise
 
 from pipeline.clean.lexicon import (
@@ -33,6 +31,7 @@ from pipeline.clean.lexicon import (
 )
 from pipeline.clean.termsearch import hits_from
 from pipeline.clean.textmap import Change
+from pipeline.tokens import frequency, words
 
 APPLY = 0.9
 APPLY_LATIN = 0.85  # one letter off in a token of eight or more
@@ -62,19 +61,6 @@ class Match:
     term: str
     score: float
     reason: str
-
-
-@cache
-def _jieba():
-    import jieba  # deferred: building the prefix dictionary takes about a second
-
-    jieba.setLogLevel(logging.ERROR)
-    jieba.initialize()
-    return jieba
-
-
-def _freq(word: str) -> int:
-    return _jieba().dt.FREQ.get(word, 0) or 0
 
 
 def _score(span_py: list[str], term: str, wild_at: int | None) -> tuple[float, str]:
@@ -177,20 +163,20 @@ def _latin_matches(text: str, lex: Lexicon) -> list[Match]:
 def _guard(text: str, m: Match, tokens: dict[int, list[tuple[int, int, str]]]) -> str | None:
     """Why a CJK match must not be applied, or None."""
     span = text[m.start:m.end]
-    if _freq(span) > 0:
+    if frequency(span) > 0:
         return f"{span} is a word itself"
     toks = _tokens_around(text, m, tokens)
     if len(span) == 2 and (m.start, m.end, span) not in toks:
         return "a two-character match must be one word of jieba's segmentation"
-    if len(span) == 2 and _freq(m.term) >= RARE_TERM:
+    if len(span) == 2 and frequency(m.term) >= RARE_TERM:
         return f"{m.term} is a common word a recogniser knows"
     for a, b, tok in toks:
-        if m.start <= a and b <= m.end and _freq(tok) >= COMMON:
+        if m.start <= a and b <= m.end and frequency(tok) >= COMMON:
             term_part = m.term[a - m.start:b - m.start]
             if tok != term_part:
                 return f"{tok} is a common word"
         crosses = (a < m.start < b) or (a < m.end < b)
-        if crosses and _freq(tok) > 0:
+        if crosses and frequency(tok) > 0:
             return f"cuts the word {tok}"
     return None
 
@@ -201,7 +187,7 @@ def _tokens_around(text: str, m: Match, cache_: dict) -> list[tuple[int, int, st
         if run.start() <= m.start and m.end <= run.end():
             if run.start() not in cache_:
                 toks, at = [], run.start()
-                for tok in _jieba().lcut(run.group(), HMM=True):
+                for tok in words(run.group()):
                     toks.append((at, at + len(tok), tok))
                     at += len(tok)
                 cache_[run.start()] = toks

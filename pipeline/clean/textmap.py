@@ -120,8 +120,8 @@ class Draft:
         self._deletions: list[tuple[int, int]] = []  # (stream position, edit id), sorted: no characters to find them by
         self._next_id = 0
 
-    def _stream_pos(self, i: int) -> int:
-        """Stream position where current-text position ``i`` begins."""
+    def stream_pos(self, i: int) -> int:
+        """Stream position where current-text position ``i`` begins: ``stream_span(i, i + 1)[0]``."""
         if i < len(self.text):
             e = self._eid[i]
             return self._edits[e].lo if e >= 0 else self._lo[i]
@@ -165,7 +165,7 @@ class Draft:
                 continue
             if b == a and ch.after == "":
                 continue
-            s_lo = self._stream_pos(a)
+            s_lo = self.stream_pos(a)
             s_hi = max(s_lo, self._stream_end(b - 1)) if b > a else s_lo
             absorbed = {self._eid[i] for i in range(a, b) if self._eid[i] >= 0}
             # deletions strictly inside the stream span are part of this change now
@@ -210,13 +210,9 @@ class Draft:
 
     # --- reading the result -------------------------------------------------------------------
 
-    def stream_pos(self, i: int) -> int:
-        """Stream position where current-text position ``i`` begins: ``stream_span(i, i + 1)[0]``."""
-        return self._stream_pos(i)
-
     def stream_span(self, a: int, b: int) -> tuple[int, int]:
         """Stream span that current-text span ``[a, b)`` comes from (edited characters count whole)."""
-        lo = self._stream_pos(a)
+        lo = self.stream_pos(a)
         if b <= a:
             return lo, lo
         return lo, max(lo, self._stream_end(b - 1))
