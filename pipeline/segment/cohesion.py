@@ -27,6 +27,14 @@ def terms(texts: list[str]) -> list[Counter]:
     return [Counter(w for w in words(t) if CONTENT.fullmatch(w) and w not in stop) for t in texts]
 
 
+def pooled(bags: list[Counter]) -> Counter:
+    """The words of several texts counted together (a unit's, a section's)."""
+    out: Counter = Counter()
+    for b in bags:
+        out.update(b)
+    return out
+
+
 def span_costs(bags: list[Counter], cap: int) -> tuple[list[list[float]], int]:
     """cost[i][d]: code length of units i..i+d (d < cap) under their own smoothed unigram model.
 

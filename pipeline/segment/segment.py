@@ -110,15 +110,14 @@ def evidence(sents: list[Sentence], p: Params = PARAMS) -> list[tuple[float, flo
     return out
 
 
-def units(sents: list[Sentence], ev: list[tuple[float, float]], p: Params = PARAMS) -> list[int]:
-    """First sentence of each unit: a unit closes once it is long enough, and any sentence with
-    more than weak discourse evidence before it opens a unit of its own, so boundaries can still
-    fall there."""
-    lens = [_spoken(s.text) for s in sents]
+def units(lens: list[int], ev: list[tuple[float, float]], p: Params = PARAMS) -> list[int]:
+    """First sentence of each unit (``lens``: spoken characters of each sentence): a unit closes
+    once it is long enough, and any sentence with more than weak discourse evidence before it
+    opens a unit of its own, so boundaries can still fall there."""
     size = max(1, min(p.max_unit_chars, sum(lens) // p.units))
     starts = [0]
     acc = 0
-    for i in range(len(sents)):
+    for i in range(len(lens)):
         if i and (acc >= size or ev[i][0] > p.w_weak or ev[i][1] >= 0.5):
             starts.append(i)
             acc = 0
@@ -126,21 +125,19 @@ def units(sents: list[Sentence], ev: list[tuple[float, float]], p: Params = PARA
     return starts
 
 
-def boundaries(cleaned: Cleaned, wanted: int | None, p: Params = PARAMS) -> list[int]:
-    """Sentence ids where sections start (0 first)."""
+def boundaries(cleaned: Cleaned, wanted: int | None, p: Params = PARAMS,
+               bags: list[Counter] | None = None) -> list[int]:
+    """Sentence ids where sections start (0 first); ``bags``: each sentence's content words
+    (cohesion.terms), when the caller has them already."""
     sents = cleaned.sentences
+    if bags is None:
+        bags = cohesion.terms([s.text for s in sents])
     ev = evidence(sents, p)
-    first = units(sents, ev, p)
-    bounds = [*first, len(sents)]
-    bags = cohesion.terms([s.text for s in sents])
-    unit_bags = []
-    size = []
-    for a, b in itertools.pairwise(bounds):
-        bag: Counter = Counter()
-        for x in bags[a:b]:
-            bag.update(x)
-        unit_bags.append(bag)
-        size.append(sum(_spoken(s.text) for s in sents[a:b]))
+    lens = [_spoken(s.text) for s in sents]
+    first = units(lens, ev, p)
+    spans = list(itertools.pairwise([*first, len(sents)]))
+    unit_bags = [cohesion.pooled(bags[a:b]) for a, b in spans]
+    size = [sum(lens[a:b]) for a, b in spans]
     total = sum(size)
     m = len(first)
     cap = max(2, math.ceil(m * p.cap_share)) if m > 8 else m
@@ -169,7 +166,8 @@ def segment(cleaned: Cleaned, options: SegmentOptions | None = None, backend: Ba
     duration = sents[-1].time[1] - sents[0].time[0] if sents[0].time and sents[-1].time else None
     chars = sum(len(s.text) for s in sents)
     wanted = _wanted(options.segments, chars, duration)
-    starts = [0] if len(sents) < 2 else boundaries(cleaned, wanted)
+    bags = cohesion.terms([s.text for s in sents])
+    starts = [0] if len(sents) < 2 else boundaries(cleaned, wanted, bags=bags)
     offline = make_segments(cleaned, starts, [""] * len(starts))
-    offline = titles.name(cleaned, offline)
+    offline = titles.name(cleaned, offline, bags)
     return llm.refine(cleaned, offline, backend)  # the LLM hook: keep it last

@@ -16,7 +16,7 @@ from collections import Counter
 
 from pipeline.models import Cleaned, Segment
 from pipeline.segment import cohesion, cues
-from pipeline.tokens import idf, words
+from pipeline.tokens import idf
 
 MAX_TITLE = 16
 GENERIC = 6.0  # jieba IDF below this: a word of everyday speech, no title material
@@ -30,8 +30,7 @@ def informative(word: str) -> bool:
 
 
 def _subject_ok(subject: str) -> bool:
-    stop = cues.rules()["stopwords"]
-    return any(cohesion.CONTENT.fullmatch(w) and w not in stop and informative(w) for w in words(subject))
+    return any(informative(w) for w in cohesion.terms([subject])[0])
 
 
 def _ranked(bag: Counter, df: Counter, n_segments: int) -> list[str]:
@@ -56,16 +55,12 @@ def _marker(cleaned: Cleaned, seg: Segment, kind: str) -> bool:
     return any(m in s.text for s in near for m in cues.rules()[kind])
 
 
-def name(cleaned: Cleaned, segments: list[Segment]) -> list[Segment]:
+def name(cleaned: Cleaned, segments: list[Segment], bags: list[Counter]) -> list[Segment]:
+    """Title, key words and role of each segment; ``bags``: each sentence's content words."""
     sents = cleaned.sentences
-    bags = cohesion.terms([s.text for s in sents])
+    seg_bags = [cohesion.pooled(bags[seg.first_sentence:seg.last_sentence + 1]) for seg in segments]
     df: Counter = Counter()
-    seg_bags = []
-    for seg in segments:
-        bag: Counter = Counter()
-        for b in bags[seg.first_sentence:seg.last_sentence + 1]:
-            bag.update(b)
-        seg_bags.append(bag)
+    for bag in seg_bags:
         df.update(bag.keys())
     out = []
     for k, (seg, bag) in enumerate(zip(segments, seg_bags, strict=True)):
