@@ -72,6 +72,8 @@ def term_syllables(term: str) -> tuple[str, ...]:
 
 #: the open slot of a ``Lexicon.wild`` key
 WILD = "*"
+
+
 def latin_key(term: str) -> str:
     return re.sub(r"[\s.+-]", "", term).lower()
 

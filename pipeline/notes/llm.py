@@ -35,6 +35,7 @@ from pipeline.models import (
 )
 
 DATA = Path(__file__).with_name("data")
+COVERED = 0.8  # an offline claim the model's claims quote this much of is replaced by them
 FUZZY = 0.75  # how alike a misquoted stretch must read to our text to stand as the evidence
 MIN_SUPPORT = 0.5  # share of a point's Han characters and Latin letters that the cited sentences contain
 MAX_POINT = 80
@@ -193,9 +194,9 @@ def refine_claims(cleaned: Cleaned, segments: list[Segment], claims: list[Claim]
     # offline claims the model's claims do not cover stay: silence is not evidence against them,
     # and a model claim quoting less than the offline one must not lose what the offline one held
     taken = [(c.evidence.start, c.evidence.end) for c in out]
-    kept = [c for c in claims if failed_ids & set(c.evidence.sentence_ids) or not _covered(c.evidence, taken)]
+    share = {id(c): _share(c.evidence, taken) for c in claims}
+    kept = [c for c in claims if failed_ids & set(c.evidence.sentence_ids) or share[id(c)] < COVERED]
     if limit is not None and len(out) + len(kept) > limit:
-        share = {id(c): _share(c.evidence, taken) for c in kept}
         overlapping = sorted((c for c in kept if share[id(c)] > 0), key=lambda c: -share[id(c)])
         drop = {id(c) for c in overlapping[: len(out) + len(kept) - limit]}
         kept = [c for c in kept if id(c) not in drop]
@@ -258,10 +259,6 @@ def _share(ev: Evidence, spans: list[tuple[int, int]]) -> float:
     inside = sum(max(0, min(ev.end, e) - max(ev.start, s)) for s, e in spans)
     return min(1.0, inside / max(1, ev.end - ev.start))
 
-
-def _covered(ev: Evidence, spans: list[tuple[int, int]]) -> bool:
-    """True when the model's claims cover (nearly) all of an offline claim's evidence."""
-    return _share(ev, spans) >= 0.8
 
 
 @cache

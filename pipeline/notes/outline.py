@@ -66,6 +66,14 @@ def _vectors(bags: list[Counter]) -> list[dict[str, float]]:
     return [{w: (1 + math.log(c)) * math.log((n + 1) / (df[w] + 0.5)) for w, c in b.items()} for b in bags]
 
 
+def _centroid(vecs: list[dict[str, float]]) -> dict[str, float]:
+    out: dict[str, float] = {}
+    for v in vecs:
+        for w, x in v.items():
+            out[w] = out.get(w, 0.0) + x
+    return out
+
+
 def _norm(v: dict[str, float]) -> float:
     return math.sqrt(sum(x * x for x in v.values()))
 
@@ -116,19 +124,13 @@ def _pick(ids: list[int], score: dict[int, float], vecs: list[dict[str, float]],
 def outline(cleaned: Cleaned, segments: list[Segment], backend: Backend | None = None) -> Outline:
     sents = cleaned.sentences
     vecs = _vectors(_bags([s.text for s in sents]))
-    doc_centroid: dict[str, float] = {}
-    for v in vecs:
-        for w, x in v.items():
-            doc_centroid[w] = doc_centroid.get(w, 0.0) + x
+    doc_centroid = _centroid(vecs)
     doc_norm = _norm(doc_centroid)
     sections: list[Section] = []
     best: list[tuple[float, int, int]] = []  # (score, section, sentence)
     for seg in segments:
         ids = list(range(seg.first_sentence, seg.last_sentence + 1))
-        centroid: dict[str, float] = {}
-        for i in ids:
-            for w, x in vecs[i].items():
-                centroid[w] = centroid.get(w, 0.0) + x
+        centroid = _centroid(vecs[seg.first_sentence:seg.last_sentence + 1])
         cnorm = _norm(centroid)
         score = {i: _cos(vecs[i], centroid, cnorm) * _weight(sents[i].text) for i in ids}
         usable = [i for i in ids if _usable(sents[i].text)] or [max(ids, key=lambda i: len(sents[i].text))]
@@ -138,8 +140,9 @@ def outline(cleaned: Cleaned, segments: list[Segment], backend: Backend | None =
         sections.append(Section(segment=seg.index, title=seg.title, key_points=[_point(cleaned, i) for i in picked],
                                 terms=list(seg.keywords[:6]), speakers=speakers))
         if picked and (seg.role == "topic" or not any(x.role == "topic" for x in segments)):
-            top = max(picked, key=lambda i: _cos(vecs[i], doc_centroid, doc_norm) + score[i])
-            best.append((_cos(vecs[top], doc_centroid, doc_norm) + score[top], seg.index, top))
+            central = {i: _cos(vecs[i], doc_centroid, doc_norm) + score[i] for i in picked}
+            top = max(central, key=central.__getitem__)
+            best.append((central[top], seg.index, top))
     best.sort(reverse=True)
     summary_ids = sorted(i for _, _, i in best[:SUMMARY_MAX])
     summary = [_point(cleaned, i) for i in summary_ids]
