@@ -225,12 +225,15 @@ def backends() -> None:
 
 @cache_app.command("clear")
 def cache_clear() -> None:
-    """Empty the response cache."""
+    """Empty the response cache and the stored tables (jieba's dictionary, pinyin)."""
+    from pipeline import tablecache
     from pipeline.backends.cache import clear
     from pipeline.config import load_settings
 
-    n = clear(load_settings().cache_dir)
-    typer.echo(f"removed {n} cached responses")
+    cache_dir = load_settings().cache_dir
+    n = clear(cache_dir)
+    tables = tablecache.clear(cache_dir)
+    typer.echo(f"removed {n} cached responses and {tables} stored tables")
 
 
 @cache_app.command("path")

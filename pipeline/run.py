@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
-from pipeline import __version__
+from pipeline import __version__, tablecache
 from pipeline.errors import SubnotesError
 from pipeline.ingest import SUFFIXES
 from pipeline.models import Document, Notes, RunInfo
@@ -207,6 +207,7 @@ def run_batch(jobs: list[Job], settings, *, debug: bool = False,
     """Yield one Result per job as each finishes. Stops cleanly on KeyboardInterrupt."""
     old_gc = gc.get_threshold()
     tune_gc()
+    tablecache.place(settings.cache_dir)
     try:
         yield from _batch(jobs, settings, debug=debug, on_start=on_start)
     finally:
@@ -234,7 +235,7 @@ def _batch(jobs: list[Job], settings, *, debug: bool = False,
             yield _safe_run(job, settings, protected, debug)
         return
     workers = min(settings.jobs, len(jobs), os.cpu_count() or 1) or 1
-    pool = ProcessPoolExecutor(max_workers=workers, initializer=_worker_init)
+    pool = ProcessPoolExecutor(max_workers=workers, initializer=_worker_init, initargs=(settings.cache_dir,))
     pending: dict[Future, Job] = {}
     todo = iter(sorted(jobs, key=_size, reverse=True))  # longest first: no long file left for last
     try:
@@ -264,8 +265,10 @@ def _size(job: Job) -> int:
         return 0
 
 
-def _worker_init() -> None:
+def _worker_init(cache_dir: str | None = None) -> None:
     import signal
+
+    tablecache.place(cache_dir)  # a spawned (not forked) worker starts without the parent's setting
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C and stops the pool
     _die_with_parent()

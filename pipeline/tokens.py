@@ -2,22 +2,64 @@
 
 jieba is the costliest thing the offline pipeline does, and several stages look at the same
 sentences; caching by sentence text means each sentence is segmented once per process however many
-stages ask. The dictionary loads on first use, not at import, and once per process.
+stages ask. The dictionary loads on first use, not at import, once per process, from a table
+stored across runs (pipeline.tablecache).
 """
 
 from __future__ import annotations
 
 import logging
+import os
 from functools import cache, lru_cache
 
 
 @cache
 def _jieba():
-    import jieba  # deferred: loading the dictionary is the slow part of start-up
+    from pipeline.tablecache import file_key, stored
+
+    jieba = _import_jieba()
 
     jieba.setLogLevel(logging.ERROR)
-    jieba.initialize()
+    dt = jieba.dt
+    if not dt.initialized and dt.dictionary == jieba.DEFAULT_DICT:  # not a caller's own dictionary
+
+        def build() -> tuple[dict[str, int], int]:
+            dt.initialize()
+            return dt.FREQ, dt.total
+
+        # jieba's own cache is read a few bytes at a time; ours is read whole (1 s less a process)
+        dt.FREQ, dt.total = stored("jieba-dict", f"{jieba.__version__}:{file_key(_dict_path(jieba))}",
+                                   build, _is_dictionary)
+        dt.initialized = True
+    dt.check_initialized()
     return jieba
+
+
+def _import_jieba():
+    """jieba, imported without pkg_resources: it asks for it only to open its own data files and
+    opens them directly without it, and importing pkg_resources (setuptools) costs 0.2 s a process.
+    Only while nobody has imported pkg_resources; the entry is taken out again after."""
+    import sys
+
+    if "pkg_resources" in sys.modules:
+        import jieba
+    else:
+        sys.modules["pkg_resources"] = None  # type: ignore[assignment]  # import raises ImportError
+        try:
+            import jieba
+        finally:
+            if "pkg_resources" in sys.modules and sys.modules["pkg_resources"] is None:
+                del sys.modules["pkg_resources"]
+    return jieba
+
+
+def _dict_path(jieba) -> str:
+    return os.path.join(os.path.dirname(jieba.__file__), jieba.DEFAULT_DICT_NAME)
+
+
+def _is_dictionary(value: object) -> bool:
+    return (isinstance(value, tuple) and len(value) == 2 and isinstance(value[0], dict)
+            and isinstance(value[1], int) and len(value[0]) > 1000)
 
 
 @lru_cache(maxsize=262_144)
@@ -32,23 +74,29 @@ def frequency(word: str) -> int:
 
 
 @cache
-def _idf_table() -> tuple[dict[str, str], float]:
-    """jieba's IDF table, read straight from the file jieba ships: importing ``jieba.analyse``
-    would also load the part-of-speech dictionary (over a second per process, for nothing).
-    Values stay text until asked for; the median stands in for unknown words, as in jieba."""
-    import os
+def _idf_table() -> tuple[dict[str, float], float]:
+    """jieba's IDF table and its median (which stands in for unknown words, as in jieba), read
+    straight from the file jieba ships: importing ``jieba.analyse`` would also load the
+    part-of-speech dictionary (over a second per process, for nothing). Stored across runs."""
+    from pipeline.tablecache import file_key, stored
 
-    path = os.path.join(os.path.dirname(_jieba().__file__), "analyse", "idf.txt")
-    with open(path, encoding="utf-8") as f:
-        items = iter(f.read().split())
-    table = dict(zip(items, items, strict=False))
-    values = sorted(map(float, table.values()))
-    return table, values[len(values) // 2] if values else 10.0
+    jieba = _jieba()
+    path = os.path.join(os.path.dirname(jieba.__file__), "analyse", "idf.txt")
+
+    def build() -> tuple[dict[str, float], float]:
+        with open(path, encoding="utf-8") as f:
+            items = iter(f.read().split())
+        table = {w: float(v) for w, v in zip(items, items, strict=False)}
+        values = sorted(table.values())
+        return table, values[len(values) // 2] if values else 10.0
+
+    return stored("jieba-idf", f"{jieba.__version__}:{file_key(path)}:{file_key(__file__)}", build,
+                  lambda v: isinstance(v, tuple) and len(v) == 2 and isinstance(v[0], dict)
+                  and isinstance(v[1], float))
 
 
 def idf(word: str) -> float:
     """How rare a word is in general Chinese (jieba's IDF table); unknown words — new terms,
     names, Latin words — count as rare, which is what they usually are in a talk."""
     table, median = _idf_table()
-    value = table.get(word)
-    return float(value) if value is not None else median
+    return table.get(word, median)

@@ -97,14 +97,14 @@ def _cjk_matches(text: str, lex: Lexicon) -> list[Match]:
         for n, hits in hits_from(folded, trie):
             key = tuple(folded[:n])
             span = text[i:i + n]
+            if span in lex.terms:
+                continue  # a term said right (no pypinyin needed to know that)
             if span not in readings:  # a talk says its terms (and their homophones) again and again
                 readings[span] = syllables(span)
             py = readings[span]
             if tuple(fold(x) for x in py) != key:
                 continue  # the phrase reading differs from the per-character one: no match
             for term, wild_at in hits:
-                if term == span or span in lex.terms:
-                    continue
                 score, why = _score(py, term, wild_at)
                 found.append((run_start, n, Match(i, i + n, term, score, why)))
     # run by run, longest terms first, as the resolver expects

@@ -61,13 +61,66 @@ def syllables(text: str) -> list[str]:
 @cache
 def folded_char(ch: str) -> str:
     """Folded toneless pinyin of one character, cached: the cheap key the candidate search uses."""
-    return fold(syllables(ch)[0])
+    reading = _char_readings().get(ch)
+    return fold(reading if reading is not None else syllables(ch)[0])
 
 
 @cache
 def term_syllables(term: str) -> tuple[str, ...]:
-    """Pinyin of a lexicon term, computed once per process."""
-    return tuple(syllables(term))
+    """Pinyin of a lexicon term, computed once per process (the shipped terms' once per install)."""
+    known = _term_readings().get(term)
+    return known if known is not None else tuple(syllables(term))
+
+
+# Stored across runs (pipeline.tablecache): pypinyin takes a quarter of a second to import and the
+# pinyin of the shipped terms as long again, in every process; stored, a talk in which no window
+# sounds like a term (most of them) never imports pypinyin.
+_CHARS = range(0x3400, 0xA000)
+
+
+def _pypinyin_key() -> str:
+    from importlib.util import find_spec
+
+    from pipeline.tablecache import file_key
+
+    spec = find_spec("pypinyin")
+    # this file too: it says how a reading is taken (``syllables``)
+    return f"{file_key(spec.origin) if spec and spec.origin else 'pypinyin?'}:{file_key(__file__)}"
+
+
+@cache
+def _char_readings() -> dict[str, str]:
+    """Toneless pinyin of every character the matcher reads (U+3400–U+9FFF), as ``syllables``."""
+    from pipeline.tablecache import stored
+
+    return stored("pinyin-chars", _pypinyin_key(), lambda: {chr(c): syllables(chr(c))[0] for c in _CHARS},
+                  lambda v: isinstance(v, dict) and len(v) == len(_CHARS))
+
+
+@cache
+def _term_readings() -> dict[str, tuple[str, ...]]:
+    """Pinyin of the shipped lexicon's Chinese terms, as ``syllables``."""
+    import hashlib
+
+    from pipeline.tablecache import stored
+
+    terms = sorted({t for line in lines("lexicon.txt") for t in _terms_of(line) if _CJK.match(t)})
+    digest = hashlib.sha256("\n".join(terms).encode()).hexdigest()
+    return stored("pinyin-terms", f"{_pypinyin_key()}:{digest}",
+                  lambda: {t: tuple(syllables(t)) for t in terms},
+                  lambda v: isinstance(v, dict) and len(v) == len(terms))
+
+
+def _pair(line: str) -> tuple[str, str] | None:
+    """``(wrong, right)`` of a ``wrong => right`` line with both sides filled, else None."""
+    wrong, arrow, right = line.partition("=>")
+    return (wrong.strip(), right.strip()) if arrow and wrong.strip() and right.strip() else None
+
+
+def _terms_of(line: str) -> list[str]:
+    """The terms a lexicon line adds: the line, or the right side of a ``wrong => right`` pair."""
+    pair = _pair(line)
+    return [pair[1]] if pair else [] if "=>" in line else [line.strip()]
 
 
 #: the open slot of a ``Lexicon.wild`` key
@@ -125,18 +178,16 @@ class Lexicon:
         if self._starts is None:
             from pipeline.clean.termsearch import Starts  # it reads this module's WILD
 
-            self._starts = Starts(self.trie)
+            self._starts = Starts.of(self.trie)
         return self._starts
 
     def add_text(self, text: str) -> None:
         for line in parse_lines(text):
-            if "=>" in line:
-                wrong, _, right = line.partition("=>")
-                if wrong.strip() and right.strip():
-                    self.pairs.append((wrong.strip(), right.strip()))
-                    self.add(right.strip())
-            else:
-                self.add(line)
+            pair = _pair(line)
+            if pair:
+                self.pairs.append(pair)
+            for term in _terms_of(line):
+                self.add(term)
 
 
 @cache

@@ -37,45 +37,28 @@ def _children(node: dict):
 
 
 class Starts:
-    """The prefilter: for each pair of syllable ids, the third syllables that keep a walk alive."""
+    """The prefilter: for each pair of syllable ids, the third syllables that keep a walk alive.
 
-    def __init__(self, trie: dict) -> None:
-        vocab: dict[str, int] = {}
+    Built from the lexicon trie in a tenth of a second; stored across runs (pipeline.tablecache)
+    under a hash of the trie's keys, since every process would build the same one."""
 
-        def sid(syl: str) -> int:
-            return vocab.setdefault(syl, len(vocab) + 1)
-
-        whole: set[tuple[int, int]] = set()  # pairs that are a term, or go on with an open slot
-        third: dict[tuple[int, int], set[int]] = {}  # exact three-syllable prefixes
-        around: dict[int, set[int]] = {}  # first and third around an open second
-        after: dict[int, set[int]] = {}  # second and third after an open first
-        for a, n1 in _children(trie):
-            for b, n2 in _children(n1):
-                if a != WILD and n2.get(None):
-                    whole.add((sid(a), sid(b)))
-                for c, _ in _children(n2):
-                    if WILD not in (a, b, c):
-                        third.setdefault((sid(a), sid(b)), set()).add(sid(c))
-                    elif c == WILD:
-                        whole.add((sid(a), sid(b)))
-                    elif b == WILD:
-                        around.setdefault(sid(a), set()).add(sid(c))
-                    else:
-                        after.setdefault(sid(b), set()).add(sid(c))
-        self.k = k = len(vocab) + 1
+    def __init__(self, vocab: dict[str, int], table: dict[int, frozenset[int]]) -> None:
+        self.k = len(vocab) + 1
         self.ids = _CharIds(vocab)
-        every = frozenset(range(k))
-        pairs = set(whole) | set(third)
-        pairs |= {(a, b) for a in around for b in range(k)} | {(a, b) for b in after for a in range(k)}
-        shared: dict[frozenset[int], frozenset[int]] = {}
-        self.table: dict[int, frozenset[int]] = {}
-        for a, b in pairs:
-            if (a, b) in whole:
-                thirds = every
-            else:
-                thirds = frozenset(third.get((a, b), set()) | around.get(a, set()) | after.get(b, set()))
-            self.table[a * k + b] = shared.setdefault(thirds, thirds)
+        self.table = table
         self.none: frozenset[int] = frozenset()
+
+    @classmethod
+    def of(cls, trie: dict) -> Starts:
+        import hashlib
+
+        from pipeline.tablecache import file_key, stored
+
+        keys = sorted(_keys(trie))
+        digest = hashlib.sha256(repr(keys).encode()).hexdigest()
+        vocab, table = stored("term-starts", f"{file_key(__file__)}:{digest}", lambda: _build(trie),
+                              lambda v: isinstance(v, tuple) and len(v) == 2 and isinstance(v[1], dict))
+        return cls(vocab, table)
 
     def positions(self, text: str) -> list[int]:
         """Positions of ``text`` where a walk may find a term (a superset of those where it does)."""
@@ -85,6 +68,54 @@ class Starts:
         pairs = map(add, map(mul, ids, repeat(k)), ids[1:])
         thirds = map(self.table.get, pairs, repeat(self.none))
         return list(compress(range(len(text)), map(contains, thirds, ids[2:])))
+
+
+
+def _keys(node: dict, prefix: tuple[str, ...] = ()) -> list[tuple[str, ...]]:
+    """Every key path in the trie that ends at a term (its ``None`` entry)."""
+    out = [prefix] if None in node else []
+    for syl, child in _children(node):
+        out += _keys(child, (*prefix, syl))
+    return out
+
+
+def _build(trie: dict) -> tuple[dict[str, int], dict[int, frozenset[int]]]:
+    """The syllable vocabulary and the table of ``Starts``, from the lexicon trie."""
+    vocab: dict[str, int] = {}
+
+    def sid(syl: str) -> int:
+        return vocab.setdefault(syl, len(vocab) + 1)
+
+    whole: set[tuple[int, int]] = set()  # pairs that are a term, or go on with an open slot
+    third: dict[tuple[int, int], set[int]] = {}  # exact three-syllable prefixes
+    around: dict[int, set[int]] = {}  # first and third around an open second
+    after: dict[int, set[int]] = {}  # second and third after an open first
+    for a, n1 in _children(trie):
+        for b, n2 in _children(n1):
+            if a != WILD and n2.get(None):
+                whole.add((sid(a), sid(b)))
+            for c, _ in _children(n2):
+                if WILD not in (a, b, c):
+                    third.setdefault((sid(a), sid(b)), set()).add(sid(c))
+                elif c == WILD:
+                    whole.add((sid(a), sid(b)))
+                elif b == WILD:
+                    around.setdefault(sid(a), set()).add(sid(c))
+                else:
+                    after.setdefault(sid(b), set()).add(sid(c))
+    k = len(vocab) + 1
+    every = frozenset(range(k))
+    pairs = set(whole) | set(third)
+    pairs |= {(a, b) for a in around for b in range(k)} | {(a, b) for b in after for a in range(k)}
+    shared: dict[frozenset[int], frozenset[int]] = {}
+    table: dict[int, frozenset[int]] = {}
+    for a, b in pairs:
+        if (a, b) in whole:
+            thirds = every
+        else:
+            thirds = frozenset(third.get((a, b), set()) | around.get(a, set()) | after.get(b, set()))
+        table[a * k + b] = shared.setdefault(thirds, thirds)
+    return vocab, table
 
 
 def hits_from(folded: list[str], trie: dict) -> list[tuple[int, list[tuple[str, int | None]]]]:
