@@ -25,6 +25,7 @@ MIN_CHARS, MAX_CHARS = 12, 90
 POINTS_MIN, POINTS_MAX = 2, 6
 SUMMARY_MAX = 5
 _TAGS = re.compile(r"对吧|是吧|好吧")
+_ALNUM = re.compile(r"[^\W_]")  # what str.isalnum accepts
 _WEAK_START = ("这个", "那个", "它", "这", "那", "但", "所以", "因为", "然后", "就是")
 _BOUND = "是的了过着得地"  # 然后是X: the opener is part of the verb phrase, not a detachable word
 _CONTENT = re.compile(r"[\u4e00-\u9fff]{2,}|[A-Za-z][A-Za-z0-9.+-]+")
@@ -90,7 +91,7 @@ def _cos(a: dict[str, float], b: dict[str, float], nb: float | None = None) -> f
 
 
 def _usable(text: str) -> bool:
-    n = sum(ch.isalnum() for ch in text)
+    n = len(_ALNUM.findall(text))
     return MIN_CHARS <= n <= MAX_CHARS and not _TAGS.search(text) and not text.endswith(("？", "?"))
 
 
