@@ -14,6 +14,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
+from itertools import accumulate, chain, islice
 
 from pipeline.segment.cues import rules
 from pipeline.tokens import words
@@ -40,35 +41,48 @@ def span_costs(bags: list[Counter], cap: int) -> tuple[list[list[float]], int]:
 
     Returns the table and the number of word tokens in the talk (the per-section price scales
     with its logarithm). Words seen in one unit only are left out: they cannot tie two units
-    together, and dropping them keeps the table cheap. Each row is built by adding one unit at a
-    time, so the whole table costs O(units × cap × distinct words per unit).
+    together, and dropping them keeps the table cheap.
+
+    The table is built from the last row up. ``inc[u]`` holds what unit u adds to the summed
+    c·log(c+1) of a stretch starting at the current row; a word contributes there only where it
+    recurs, and its contributions depend only on its first occurrence in the stretch. Moving the
+    start one unit left therefore changes just the words of that unit, at their later occurrences
+    within reach, and a row is a running sum of ``inc`` (C-level ``accumulate``). The work is the
+    number of same-word pairs less than ``cap`` units apart plus units × cap, not units × cap ×
+    words per unit: at 10 hours of speech 83k updates instead of a million.
     """
-    df: Counter = Counter()
-    for b in bags:
-        df.update(b.keys())
+    df = Counter(chain.from_iterable(bags))
     ids = {w: k for k, w in enumerate(w for w, c in df.items() if c > 1)}
     kept = [[(ids[w], c) for w, c in b.items() if w in ids] for b in bags]  # integer ids: list, not dict
     vocab = len(ids) or 1
     sizes = [sum(c for _, c in b) for b in kept]
     most = max((c for b in kept for _, c in b), default=1)
-    table_f = [c * math.log(c + 1) for c in range(most * cap + 2)]
+    f = [c * math.log(c + 1) for c in range(most * cap + 2)]
+    units: list[list[int]] = [[] for _ in range(vocab)]  # where each word occurs, in order …
+    counts: list[list[int]] = [[] for _ in range(vocab)]  # … and how often there
+    for u, b in enumerate(kept):
+        for w, c in b:
+            units[w].append(u)
+            counts[w].append(c)
+    first = [len(us) for us in units]  # index of each word's first occurrence at or after the row
     n = len(kept)
-    counts = [0] * vocab
-    out: list[list[float]] = []
-    for i in range(n):
-        acc = 0.0
-        length = 0
-        row = []
-        end = min(n, i + cap)
-        for j in range(i, end):
-            for w, c in kept[j]:
-                old = counts[w]
-                counts[w] = old + c
-                acc += table_f[old + c] - table_f[old]
-            length += sizes[j]
-            row.append(length * math.log(length + vocab) - acc)
-        for j in range(i, end):  # reset only what this row touched
-            for w, _ in kept[j]:
-                counts[w] = 0
-        out.append(row)
+    inc = [0.0] * n
+    out: list[list[float]] = [[]] * n
+    for i in range(n - 1, -1, -1):
+        reach = i + cap
+        for w, c in kept[i]:
+            a = first[w] - 1
+            first[w] = a
+            us, cs = units[w], counts[w]
+            inc[i] += f[c]
+            new, old = c, 0  # the word's count from unit i on, and from its next occurrence on
+            for u, cb in zip(islice(us, a + 1, None), islice(cs, a + 1, None), strict=True):
+                if u >= reach:
+                    break
+                inc[u] += (f[new + cb] - f[new]) - (f[old + cb] - f[old])
+                new += cb
+                old += cb
+        end = min(n, reach)
+        out[i] = [length * math.log(length + vocab) - acc
+                  for length, acc in zip(accumulate(sizes[i:end]), accumulate(inc[i:end]), strict=True)]
     return out, sum(sizes)

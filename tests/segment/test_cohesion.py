@@ -1,7 +1,11 @@
 """Lexical cost: a stretch mixing two vocabularies costs more than its halves apart, and the
 segmenter finds a vocabulary turn that no cue announces."""
 
+import math
 from collections import Counter
+
+from hypothesis import given
+from hypothesis import strategies as st
 
 from pipeline.clean import clean
 from pipeline.ingest import ingest_text
@@ -37,3 +41,29 @@ def test_uncued_vocabulary_turn_is_found():
     starts = [s.start for s in segs]
     assert any(abs(s - turn) <= 60 for s in starts[1:]), starts
     assert len(segs) <= 4
+
+
+def _direct(bags, i, j):
+    """The code length of units i..j straight from the definition, words seen once left out."""
+    df = Counter(w for b in bags for w in b)
+    vocab = sum(1 for c in df.values() if c > 1) or 1
+    counts = Counter()
+    for b in bags[i:j + 1]:
+        counts.update({w: c for w, c in b.items() if df[w] > 1})
+    length = sum(counts.values())
+    return length * math.log(length + vocab) - sum(c * math.log(c + 1) for c in counts.values())
+
+
+words = st.sampled_from(["细胞", "蛋白质", "区块链", "监管", "地震", "火山", "板块"])
+bags_st = st.lists(st.dictionaries(words, st.integers(1, 4), max_size=5).map(Counter), min_size=1, max_size=12)
+
+
+@given(bags_st, st.integers(1, 12))
+def test_span_costs_match_the_definition(bags, cap):
+    cost, tokens = span_costs(bags, cap)
+    df = Counter(w for b in bags for w in b)
+    assert tokens == sum(c for b in bags for w, c in b.items() if df[w] > 1)
+    assert [len(r) for r in cost] == [min(cap, len(bags) - i) for i in range(len(bags))]
+    for i, row in enumerate(cost):
+        for d, c in enumerate(row):
+            assert math.isclose(c, _direct(bags, i, i + d), rel_tol=1e-9, abs_tol=1e-9)
