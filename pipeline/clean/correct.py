@@ -19,16 +19,8 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from itertools import pairwise
 
-from pipeline.clean.lexicon import (
-    Lexicon,
-    final,
-    fold,
-    folded_char,
-    initial,
-    latin_key,
-    syllables,
-    term_syllables,
-)
+from pipeline.clean.lexicon import Lexicon, latin_key, term_syllables
+from pipeline.clean.pinyin import final, fold, folded_char, initial, reading
 from pipeline.clean.termsearch import hits_from
 from pipeline.clean.textmap import Change
 from pipeline.tokens import frequency, words
@@ -80,7 +72,8 @@ def _cjk_matches(text: str, lex: Lexicon) -> list[Match]:
     """Windows whose folded pinyin is a term's (or a long term's with one syllable open).
 
     The search keys come from per-character pinyin (cached); only a window that hits gets its
-    phrase pinyin (pypinyin with context) for the score, and must still hit with it.
+    phrase pinyin (pypinyin's reading in context, ``pinyin.reading``) for the score, and must
+    still hit with it.
     """
     trie = lex.trie
     longest = max(lex.lengths, default=0)
@@ -100,7 +93,7 @@ def _cjk_matches(text: str, lex: Lexicon) -> list[Match]:
             if span in lex.terms:
                 continue  # a term said right (no pypinyin needed to know that)
             if span not in readings:  # a talk says its terms (and their homophones) again and again
-                readings[span] = syllables(span)
+                readings[span] = reading(span)
             py = readings[span]
             if tuple(fold(x) for x in py) != key:
                 continue  # the phrase reading differs from the per-character one: no match

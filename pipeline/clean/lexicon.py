@@ -13,56 +13,11 @@ from functools import cache
 from pathlib import Path
 
 from pipeline.clean.data import lines, parse_lines
+from pipeline.clean.pinyin import fold, syllables, table_key
 from pipeline.errors import ConfigError
 
 _CJK = re.compile(r"^[\u3400-\u9fff]+$")
 _LATIN = re.compile(r"^[A-Za-z][A-Za-z0-9 .+-]*$")
-
-# ASR confusions folded away before comparing: retroflex/dental initials, n/l, front/back nasals
-_INITIALS = (("zh", "z"), ("ch", "c"), ("sh", "s"), ("n", "l"))
-_FINALS = (("iang", "ian"), ("uang", "uan"), ("ang", "an"), ("eng", "en"), ("ing", "in"))
-
-
-def fold(syllable: str) -> str:
-    """A toneless syllable with the usual ASR confusions folded (zh→z, n→l, eng→en …)."""
-    s = syllable
-    for a, b in _INITIALS:
-        if s.startswith(a) and len(s) > len(a):
-            s = b + s[len(a):]
-            break
-    for a, b in _FINALS:
-        if s.endswith(a):
-            s = s[: -len(a)] + b
-            break
-    return s
-
-
-_SPLIT = re.compile(r"^(zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?(.*)$")
-
-
-def initial(syllable: str) -> str:
-    m = _SPLIT.match(syllable)
-    return (m.group(1) or "") if m else ""
-
-
-def final(syllable: str) -> str:
-    m = _SPLIT.match(syllable)
-    return m.group(2) if m else syllable
-
-
-def syllables(text: str) -> list[str]:
-    """Toneless pinyin, one item per character (non-Chinese characters stand for themselves)."""
-    from pypinyin import lazy_pinyin
-
-    out = lazy_pinyin(text, errors=lambda s: list(s))
-    return out if len(out) == len(text) else [lazy_pinyin(ch, errors=lambda s: list(s))[0] for ch in text]
-
-
-@cache
-def folded_char(ch: str) -> str:
-    """Folded toneless pinyin of one character, cached: the cheap key the candidate search uses."""
-    reading = _char_readings().get(ch)
-    return fold(reading if reading is not None else syllables(ch)[0])
 
 
 @cache
@@ -70,31 +25,6 @@ def term_syllables(term: str) -> tuple[str, ...]:
     """Pinyin of a lexicon term, computed once per process (the shipped terms' once per install)."""
     known = _term_readings().get(term)
     return known if known is not None else tuple(syllables(term))
-
-
-# Stored across runs (pipeline.tablecache): pypinyin takes a quarter of a second to import and the
-# pinyin of the shipped terms as long again, in every process; stored, a talk in which no window
-# sounds like a term (most of them) never imports pypinyin.
-_CHARS = range(0x3400, 0xA000)
-
-
-def _pypinyin_key() -> str:
-    from importlib.util import find_spec
-
-    from pipeline.tablecache import file_key
-
-    spec = find_spec("pypinyin")
-    # this file too: it says how a reading is taken (``syllables``)
-    return f"{file_key(spec.origin) if spec and spec.origin else 'pypinyin?'}:{file_key(__file__)}"
-
-
-@cache
-def _char_readings() -> dict[str, str]:
-    """Toneless pinyin of every character the matcher reads (U+3400–U+9FFF), as ``syllables``."""
-    from pipeline.tablecache import stored
-
-    return stored("pinyin-chars", _pypinyin_key(), lambda: {chr(c): syllables(chr(c))[0] for c in _CHARS},
-                  lambda v: isinstance(v, dict) and len(v) == len(_CHARS))
 
 
 @cache
@@ -106,7 +36,7 @@ def _term_readings() -> dict[str, tuple[str, ...]]:
 
     terms = sorted({t for line in lines("lexicon.txt") for t in _terms_of(line) if _CJK.match(t)})
     digest = hashlib.sha256("\n".join(terms).encode()).hexdigest()
-    return stored("pinyin-terms", f"{_pypinyin_key()}:{digest}",
+    return stored("pinyin-terms", f"{table_key()}:{digest}",
                   lambda: {t: tuple(syllables(t)) for t in terms},
                   lambda v: isinstance(v, dict) and len(v) == len(terms))
 

@@ -16,7 +16,8 @@ from __future__ import annotations
 from itertools import compress, repeat
 from operator import add, contains, mul
 
-from pipeline.clean.lexicon import WILD, folded_char
+from pipeline.clean.lexicon import WILD
+from pipeline.clean.pinyin import folded_char
 
 
 class _CharIds(dict):

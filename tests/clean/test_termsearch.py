@@ -2,7 +2,8 @@
 
 import random
 
-from pipeline.clean.lexicon import WILD, Lexicon, folded_char
+from pipeline.clean.lexicon import WILD, Lexicon
+from pipeline.clean.pinyin import folded_char
 from pipeline.clean.termsearch import hits_from
 
 TERMS = ["赋能", "光伏", "鲁棒性", "智简传输", "红头文件", "区块链技术", "引擎开发", "边缘计算平台"]
