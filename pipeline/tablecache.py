@@ -10,6 +10,10 @@ Each table is one marshal blob named for what it is and a hash of what it was bu
 (library version, data file size, data hash). A file that is missing, stale, truncated or of the
 wrong shape is rebuilt and replaced atomically; all but the latest few versions of a table go. A
 folder that cannot be written costs only the speed. marshal, not pickle: loading it runs no code.
+
+A table far larger than what one run asks of it (jieba's IDF: 270k words, of which a talk looks
+up a few thousand) is an SQLite file instead (``lookup``): opening it costs nothing, and a batch
+of keys is one query.
 """
 
 from __future__ import annotations
@@ -18,8 +22,9 @@ import hashlib
 import logging
 import marshal
 import os
+import sqlite3
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -49,8 +54,7 @@ def folder() -> Path:
 def stored(name: str, key: str, build: Callable[[], T], valid: Callable[[Any], bool]) -> T:
     """The table ``name`` built from ``key``: read from the cache folder if it is there and passes
     ``valid``, else built with ``build()`` and written for the next run."""
-    digest = hashlib.sha256(f"{FORMAT}\0{key}".encode()).hexdigest()[:16]
-    path = folder() / f"{name}-{digest}.marshal"
+    path = _path(name, key, ".marshal")
     try:
         value = marshal.loads(path.read_bytes())
         if valid(value):
@@ -65,27 +69,96 @@ def stored(name: str, key: str, build: Callable[[], T], valid: Callable[[Any], b
     return value
 
 
+def _path(name: str, key: str, suffix: str) -> Path:
+    digest = hashlib.sha256(f"{FORMAT}\0{key}".encode()).hexdigest()[:16]
+    return folder() / f"{name}-{digest}{suffix}"
+
+
 def _write(path: Path, name: str, value: Any) -> None:
+    _publish(path, name, lambda tmp: Path(tmp).write_bytes(marshal.dumps(value)))
+
+
+def _publish(path: Path, name: str, fill: Callable[[str], object]) -> None:
+    """Make ``path`` by ``fill``ing a temporary file beside it and renaming that into place, so
+    no reader ever sees half a table; then drop all but the newest few versions of ``name``."""
     tmp = None
     try:
-        blob = marshal.dumps(value)
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{name}-", suffix=".tmp")
-        with os.fdopen(fd, "wb") as f:
-            f.write(blob)
+        os.close(fd)
+        fill(tmp)
         os.replace(tmp, path)
         tmp = None
         # a few versions of a table may be in use (a lexicon with and without a talk's hotwords);
         # older ones go, so the folder does not grow with every edit or upgrade
-        others = sorted((f for f in path.parent.glob(f"{name}-*.marshal") if f != path),
+        others = sorted((f for f in path.parent.glob(f"{name}-*{path.suffix}") if f != path),
                         key=lambda f: f.stat().st_mtime, reverse=True)
         for old in others[KEEP - 1:]:
             old.unlink(missing_ok=True)
-    except (OSError, ValueError) as exc:  # read-only folder, full disk, a value marshal refuses
+    except (OSError, ValueError, sqlite3.Error) as exc:  # read-only folder, full disk, a value marshal refuses
         log.debug("cannot store table %s: %s", path, exc)
     finally:
         if tmp is not None:
             Path(tmp).unlink(missing_ok=True)
+
+
+class Lookup:
+    """A read-only str → value table in SQLite: ``get_many`` answers a batch of keys in one query."""
+
+    BATCH = 500  # keys per query (SQLite allows 32,766 parameters; a smaller IN list plans faster)
+
+    def __init__(self, db: sqlite3.Connection) -> None:
+        self._db = db
+
+    def get_many(self, keys: Iterable[str]) -> dict[str, Any]:
+        """The stored value of each of ``keys`` that the table has."""
+        wanted = list(dict.fromkeys(keys))
+        out: dict[str, Any] = {}
+        for i in range(0, len(wanted), self.BATCH):
+            part = wanted[i:i + self.BATCH]
+            out.update(self._db.execute(f"SELECT k, v FROM t WHERE k IN ({','.join('?' * len(part))})", part))
+        return out
+
+
+def lookup(name: str, key: str, build: Callable[[], Iterable[tuple[str, Any]]]) -> Lookup:
+    """The key → value table ``name`` built from ``key``, as for ``stored``; a file that is missing
+    or damaged is built again with ``build()`` (its rows), and one that cannot be written is
+    built in memory."""
+    path = _path(name, key, ".sqlite")
+    db = _open(path)
+    if db is None:
+        _publish(path, name, lambda tmp: _fill(sqlite3.connect(tmp), build()))
+        db = _open(path)
+    if db is None:
+        db = sqlite3.connect(":memory:", check_same_thread=False)
+        _fill(db, build(), close=False)
+    return Lookup(db)
+
+
+def _open(path: Path) -> sqlite3.Connection | None:
+    if not path.is_file():
+        return None
+    try:
+        db = sqlite3.connect(f"file:{path}?mode=ro&immutable=1", uri=True, check_same_thread=False)
+        n = db.execute("SELECT n FROM meta").fetchone()[0]  # written last: a complete table has it
+        if isinstance(n, int):
+            return db
+        db.close()
+    except (sqlite3.Error, TypeError) as exc:
+        log.debug("table %s unreadable (%s); rebuilding", path, exc)
+    return None
+
+
+def _fill(db: sqlite3.Connection, rows: Iterable[tuple[str, Any]], close: bool = True) -> None:
+    try:
+        with db:
+            db.execute("CREATE TABLE t (k TEXT PRIMARY KEY, v) WITHOUT ROWID")
+            db.executemany("INSERT OR REPLACE INTO t VALUES (?, ?)", rows)
+            db.execute("CREATE TABLE meta (n INTEGER)")
+            db.execute("INSERT INTO meta SELECT count(*) FROM t")
+    finally:
+        if close:
+            db.close()
 
 
 def clear(cache_dir: str | None = None) -> int:
@@ -97,7 +170,7 @@ def clear(cache_dir: str | None = None) -> int:
     finally:
         place(old)
     n = 0
-    for f in where.glob("*.marshal") if where.is_dir() else ():
+    for f in [*where.glob("*.marshal"), *where.glob("*.sqlite")] if where.is_dir() else ():
         f.unlink(missing_ok=True)
         n += 1
     return n

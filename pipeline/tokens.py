@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import os
+from collections.abc import Iterable
 from functools import cache, lru_cache
 
 
@@ -73,30 +74,45 @@ def frequency(word: str) -> int:
     return _jieba().dt.FREQ.get(word, 0) or 0
 
 
+_MEDIAN = ""  # the row holding the table's median (no word is empty)
+_idf_known: dict[str, float] = {}  # what this process has looked up
+
+
 @cache
-def _idf_table() -> tuple[dict[str, float], float]:
+def _idf_table():  # -> tuple[tablecache.Lookup, float]
     """jieba's IDF table and its median (which stands in for unknown words, as in jieba), read
-    straight from the file jieba ships: importing ``jieba.analyse`` would also load the
-    part-of-speech dictionary (over a second per process, for nothing). Stored across runs."""
-    from pipeline.tablecache import file_key, stored
+    from the file jieba ships: importing ``jieba.analyse`` would also load the part-of-speech
+    dictionary (over a second per process, for nothing). Stored across runs as an SQLite table:
+    a talk asks for a few thousand of its 270k words, and loading it whole cost 0.15 s a process."""
+    from pipeline.tablecache import file_key, lookup
 
     jieba = _jieba()
     path = os.path.join(os.path.dirname(jieba.__file__), "analyse", "idf.txt")
 
-    def build() -> tuple[dict[str, float], float]:
+    def build() -> list[tuple[str, float]]:
         with open(path, encoding="utf-8") as f:
             items = iter(f.read().split())
         table = {w: float(v) for w, v in zip(items, items, strict=False)}
         values = sorted(table.values())
-        return table, values[len(values) // 2] if values else 10.0
+        return [*table.items(), (_MEDIAN, values[len(values) // 2] if values else 10.0)]
 
-    return stored("jieba-idf", f"{jieba.__version__}:{file_key(path)}:{file_key(__file__)}", build,
-                  lambda v: isinstance(v, tuple) and len(v) == 2 and isinstance(v[0], dict)
-                  and isinstance(v[1], float))
+    table = lookup("jieba-idf", f"{jieba.__version__}:{file_key(path)}:{file_key(__file__)}", build)
+    return table, float(table.get_many([_MEDIAN]).get(_MEDIAN, 10.0))
+
+
+def idf_many(words: Iterable[str]) -> dict[str, float]:
+    """``idf`` of each word, the ones not asked before in one batched look-up."""
+    table, median = _idf_table()
+    words = list(words)
+    new = [w for w in words if w not in _idf_known]
+    if new:
+        found = table.get_many(w for w in new if w != _MEDIAN)
+        _idf_known.update((w, found.get(w, median)) for w in new)
+    return {w: _idf_known[w] for w in words}
 
 
 def idf(word: str) -> float:
     """How rare a word is in general Chinese (jieba's IDF table); unknown words — new terms,
     names, Latin words — count as rare, which is what they usually are in a talk."""
-    table, median = _idf_table()
-    return table.get(word, median)
+    known = _idf_known.get(word)
+    return known if known is not None else idf_many((word,))[word]

@@ -82,8 +82,51 @@ def test_unwritable_folder_costs_only_speed(tmp_path):
 def test_clear(where):
     tablecache.stored("a", "k", lambda: {}, _is_dict)
     tablecache.stored("b", "k", lambda: {}, _is_dict)
-    assert tablecache.clear() == 2
-    assert not list(where.glob("*.marshal"))
+    tablecache.lookup("c", "k", lambda: [("x", 1)])
+    assert tablecache.clear() == 3
+    assert not list(where.glob("*.marshal")) and not list(where.glob("*.sqlite"))
+
+
+ROWS = [("区块链", 9.5), ("经济", 4.25), ("", 7.0), ("a'b", "text"), ("长" * 300, 1)]
+
+
+def test_lookup_built_once_then_read_in_batches(where, monkeypatch):
+    calls = []
+
+    def build():
+        calls.append(1)
+        return iter(ROWS)  # rows may come from a generator
+
+    monkeypatch.setattr(tablecache.Lookup, "BATCH", 2)  # several queries for one call
+    for _ in range(2):
+        table = tablecache.lookup("t", "k", build)
+        got = table.get_many(["经济", "没有", "区块链", "经济", "", "a'b", "长" * 300])
+        assert got == {"经济": 4.25, "区块链": 9.5, "": 7.0, "a'b": "text", "长" * 300: 1}
+    assert calls == [1]
+    assert len(list(where.glob("t-*.sqlite"))) == 1 and not list(where.glob(".t-*"))
+
+
+@pytest.mark.parametrize("damage", [b"", b"SQLite format 3\x00" + b"\x00" * 200, b"junk" * 100])
+def test_damaged_lookup_is_rebuilt(where, damage):
+    tablecache.lookup("t", "k", lambda: ROWS)
+    (path,) = where.glob("t-*.sqlite")
+    path.write_bytes(damage)
+    calls = []
+    table = tablecache.lookup("t", "k", lambda: calls.append(1) or ROWS)
+    assert table.get_many(["经济"]) == {"经济": 4.25} and calls == [1]
+    assert tablecache.lookup("t", "k", lambda: calls.append(1) or ROWS).get_many(["经济"]) == {"经济": 4.25}
+    assert calls == [1]
+
+
+def test_lookup_in_an_unwritable_folder_is_built_in_memory(tmp_path):
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder")
+    tablecache.place(str(blocker))
+    try:
+        assert tablecache.lookup("t", "k", lambda: ROWS).get_many(["区块链", "x"]) == {"区块链": 9.5}
+    finally:
+        tablecache.place(None)
+    assert blocker.read_text() == "not a folder"
 
 
 PROBE = """
@@ -113,11 +156,17 @@ def test_tables_give_what_building_gives(tmp_path):
 
     plain = "今天天气很好我们出去走走吧"
     built = probe(plain)
-    names = sorted(p.name.rsplit("-", 1)[0] for p in (tmp_path / tablecache.SUBFOLDER).glob("*.marshal"))
+    names = sorted(p.name.rsplit("-", 1)[0] for p in (tmp_path / tablecache.SUBFOLDER).glob("*-*.*"))
     assert names == ["jieba-dict", "jieba-idf", "pinyin-chars", "pinyin-terms", "term-starts"]
+    assert len(list((tmp_path / tablecache.SUBFOLDER).glob("jieba-idf-*.sqlite"))) == 1
     read = probe(plain)
     assert {k: v for k, v in read.items() if k != "pypinyin"} == {k: v for k, v in built.items() if k != "pypinyin"}
     assert "".join(built["words"]).startswith("今天我们聊一聊") and built["idf"][0] > built["idf"][1]
+    assert built["idf"][2] == read["idf"][2] > 0  # an unknown word: the median
     assert read["pypinyin"] is False
-    misheard = probe("这个技术可以负能实体经济")  # 负能 sounds like the term 赋能
-    assert "赋能" in misheard["clean"] and misheard["pypinyin"] is True
+    # 负能 sounds like the term 赋能: the first such talk builds the table of phrases pypinyin
+    # reads otherwise than their characters (so it imports pypinyin); later ones read it
+    first = probe("这个技术可以负能实体经济")
+    again = probe("这个技术可以负能实体经济")
+    assert "赋能" in first["clean"] and first == {**again, "pypinyin": True}
+    assert again["pypinyin"] is False

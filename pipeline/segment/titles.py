@@ -16,7 +16,7 @@ from collections import Counter
 
 from pipeline.models import Cleaned, Segment
 from pipeline.segment import cohesion, cues
-from pipeline.tokens import idf
+from pipeline.tokens import idf, idf_many
 
 MAX_TITLE = 16
 GENERIC = 6.0  # jieba IDF below this: a word of everyday speech, no title material
@@ -62,6 +62,7 @@ def name(cleaned: Cleaned, segments: list[Segment], bags: list[Counter]) -> list
     df: Counter = Counter()
     for bag in seg_bags:
         df.update(bag.keys())
+    idf_many(df)  # every word's IDF in one look-up, not one query a word
     out = []
     for k, (seg, bag) in enumerate(zip(segments, seg_bags, strict=True)):
         keywords = _ranked(bag, df, len(segments))[:6]
