@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import logging
 import os
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from functools import cache, lru_cache
 
 
@@ -61,6 +61,23 @@ def _dict_path(jieba) -> str:
 def _is_dictionary(value: object) -> bool:
     return (isinstance(value, tuple) and len(value) == 2 and isinstance(value[0], dict)
             and isinstance(value[1], int) and len(value[0]) > 1000)
+
+
+class _Memo(dict):
+    def __init__(self, fn: Callable[[str], bool]) -> None:
+        super().__init__()
+        self.fn = fn
+
+    def __missing__(self, word: str) -> bool:
+        verdict = self[word] = self.fn(word)
+        return verdict
+
+
+def memo(test: Callable[[str], bool]) -> Callable[[str], bool]:
+    """``test`` decided once per word, for filtering every word of a talk: a talk says the same few
+    thousand words again and again, and ``filter`` asks a word already seen through C-level
+    ``dict.__getitem__``, without a Python call (``functools.cache`` would make one per word)."""
+    return _Memo(test).__getitem__
 
 
 @lru_cache(maxsize=262_144)

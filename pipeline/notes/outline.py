@@ -19,7 +19,7 @@ from importlib import resources
 from pipeline.backends.base import Backend
 from pipeline.models import Cleaned, KeyPoint, Outline, Section, Segment
 from pipeline.notes import llm
-from pipeline.tokens import words
+from pipeline.tokens import memo, words
 
 MIN_CHARS, MAX_CHARS = 12, 90
 POINTS_MIN, POINTS_MAX = 2, 6
@@ -55,8 +55,15 @@ def _trimmed(cleaned: Cleaned, sid: int) -> tuple[int, int]:
     return a, b
 
 
+def _is_content(word: str) -> bool:
+    return _CONTENT.fullmatch(word) is not None
+
+
+_content = memo(_is_content)
+
+
 def _bags(texts: list[str]) -> list[Counter]:
-    return [Counter(w for w in words(t) if _CONTENT.fullmatch(w)) for t in texts]
+    return [Counter(filter(_content, words(t))) for t in texts]
 
 
 def _vectors(bags: list[Counter]) -> list[dict[str, float]]:
@@ -64,7 +71,8 @@ def _vectors(bags: list[Counter]) -> list[dict[str, float]]:
     df: Counter = Counter()
     for b in bags:
         df.update(b.keys())
-    return [{w: (1 + math.log(c)) * math.log((n + 1) / (df[w] + 0.5)) for w, c in b.items()} for b in bags]
+    idf = {w: math.log((n + 1) / (d + 0.5)) for w, d in df.items()}  # once a word, not once a use
+    return [{w: (1 + math.log(c)) * idf[w] for w, c in b.items()} for b in bags]
 
 
 def _centroid(vecs: list[dict[str, float]]) -> dict[str, float]:

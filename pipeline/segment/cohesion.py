@@ -17,15 +17,21 @@ from collections import Counter
 from itertools import accumulate, chain, islice
 
 from pipeline.segment.cues import rules
-from pipeline.tokens import words
+from pipeline.tokens import memo, words
 
 CONTENT = re.compile(r"[\u4e00-\u9fff]{2,}|[A-Za-z][A-Za-z0-9.+-]*[A-Za-z0-9]|[A-Za-z]{2,}")
 
 
+def _is_content(word: str) -> bool:
+    return CONTENT.fullmatch(word) is not None and word not in rules()["stopwords"]
+
+
+_content = memo(_is_content)
+
+
 def terms(texts: list[str]) -> list[Counter]:
     """Content words of each text, counted."""
-    stop = rules()["stopwords"]
-    return [Counter(w for w in words(t) if CONTENT.fullmatch(w) and w not in stop) for t in texts]
+    return [Counter(filter(_content, words(t))) for t in texts]
 
 
 def pooled(bags: list[Counter]) -> Counter:

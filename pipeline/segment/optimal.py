@@ -9,15 +9,42 @@ sections (then the price plays no part); sections shorter than ``min_len`` are n
 Each pass pulls: the best way to end a section at unit j is the minimum, over the starts that
 may reach j, of (best cost before the start − its bonus + the section's cost), taken with
 C-level ``map``/``min`` over one column of the cost table instead of a Python loop over every
-(start, length) pair. Ties go to the earliest start, as a push in start order would.
+(start, length) pair. Ties go to the earliest start, as a push in start order would. Which
+starts may reach each end depends only on the lengths, so it is worked out once per table, not
+once per pass (the price search makes two dozen).
 """
 
 from __future__ import annotations
 
 import math
 from bisect import bisect_right
+from dataclasses import dataclass
 from itertools import accumulate
 from operator import add
+
+INF = math.inf
+
+
+@dataclass(frozen=True)
+class _Table:
+    """One segmentation problem, read by section end: ``cols[j - 1]`` the costs of the sections
+    ending before unit j by start, ``reach[j]`` the first and last start they may have (last <
+    first: none is long enough), ``pos`` the length before each unit."""
+
+    cols: list[list[float]]
+    bonus: list[float]
+    pos: list[int]
+    min_len: int
+    reach: list[tuple[int, int]]
+
+
+def _table(cost: list[list[float]], bonus: list[float], size: list[int], min_len: int,
+           cols: list[list[float]] | None) -> _Table:
+    cols = cols if cols is not None else columns(cost)
+    pos = list(accumulate(size, initial=0))
+    reach = [(0, -1)] + [(j - len(cols[j - 1]), min(j - 1, bisect_right(pos, pos[j] - min_len) - 1))
+                         for j in range(1, len(cols) + 1)]
+    return _Table(cols, bonus, pos, min_len, reach)
 
 
 def best(cost: list[list[float]], price: float, bonus: list[float], size: list[int], min_len: int,
@@ -29,29 +56,10 @@ def best(cost: list[list[float]], price: float, bonus: list[float], size: list[i
     talk for the minimum length), the whole talk is one section. ``cols``: ``columns(cost)``,
     when the caller solves the same table several times.
     """
-    n = len(cost)
-    if n == 0:
+    if not cost:
         return [0]
-    pos = list(accumulate(size, initial=0))
-    cols = cols if cols is not None else columns(cost)
-    if count is not None:
-        return _fixed(cols, bonus, pos, min_len, count)
-    total = [0.0] + [INF] * n
-    back = [0] * (n + 1)
-    base = [INF] * n  # base[i]: best cost before unit i + the price of a section starting there
-    base[0] = price
-    for j in range(1, n + 1):
-        got = _pull(base, cols[j - 1], pos, j, min_len, whole=j == n)
-        if got is not None:
-            total[j], back[j] = got
-            if j < n:
-                base[j] = total[j] + price - bonus[j]
-    if total[n] == INF:
-        return [0]
-    return _trace(back, n)
-
-
-INF = math.inf
+    table = _table(cost, bonus, size, min_len, cols)
+    return _fixed(table, count) if count is not None else _priced(table, price)
 
 
 def columns(cost: list[list[float]]) -> list[list[float]]:
@@ -66,38 +74,50 @@ def columns(cost: list[list[float]]) -> list[list[float]]:
     return cols
 
 
-def _pull(base: list[float], col: list[float], pos: list[int], j: int, min_len: int,
-          whole: bool = False) -> tuple[float, int] | None:
-    """(best cost, start) of a section ending before unit j, or None if none can: starts run
-    from the earliest ``col`` reaches to the last leaving ``min_len`` (unit 0 too when ``whole``,
-    the whole talk as one section)."""
-    lo = j - len(col)
-    hi = min(j - 1, bisect_right(pos, pos[j] - min_len) - 1)  # the last start long enough
-    if hi < lo:
-        return (base[0] + col[0], 0) if whole and lo == 0 and base[0] < INF else None
-    vals = list(map(add, base[lo:hi + 1], col))
-    v = min(vals)
-    return None if v == INF else (v, lo + vals.index(v))
+def _priced(t: _Table, price: float) -> list[int]:
+    """The optimum with ``price`` per section, the whole talk allowed as one section."""
+    cols, bonus, reach = t.cols, t.bonus, t.reach
+    n = len(cols)
+    total = [0.0] + [INF] * n
+    back = [0] * (n + 1)
+    base = [INF] * n  # base[i]: best cost before unit i + the price of a section starting there
+    base[0] = price
+    for j in range(1, n + 1):
+        lo, hi = reach[j]
+        if hi >= lo:
+            vals = list(map(add, base[lo:hi + 1], cols[j - 1]))
+            v = min(vals)
+            if v < INF:
+                total[j], back[j] = v, lo + vals.index(v)
+                if j < n:
+                    base[j] = v + price - bonus[j]
+        elif j == n and lo == 0:  # no split is long enough: the whole talk is one section
+            total[j], back[j] = base[0] + cols[j - 1][0], 0
+    if total[n] == INF:
+        return [0]
+    return _trace(back, n)
 
 
 EXACT_MAX = 60  # up to this many sections a fixed count is solved exactly; beyond, by the price
 
 
 def near(cost: list[list[float]], price: float, bonus: list[float], size: list[int], min_len: int,
-         target: int) -> list[int]:
+         target: int, cols: list[list[float]] | None = None) -> list[int]:
     """About ``target`` sections. Exactly, by the layered programme, when the target is small;
     for a long input asking for hundreds of sections, by searching the price per section (each
     try is one linear pass), since the layered programme costs target × units × span."""
-    cols = columns(cost)
+    if not cost:
+        return [0]
+    table = _table(cost, bonus, size, min_len, cols)
     if target <= EXACT_MAX:
-        got = best(cost, price, bonus, size, min_len, target, cols=cols)
+        got = _fixed(table, target)
         # no split into at most ``target`` sections fits the length bounds: let the price decide
-        return got if len(got) > 1 or target == 1 else best(cost, price, bonus, size, min_len, cols=cols)
+        return got if len(got) > 1 or target == 1 else _priced(table, price)
     lo, hi = math.log(max(price, 1e-6)) - 12.0, math.log(max(price, 1e-6)) + 12.0
-    found = best(cost, price, bonus, size, min_len, cols=cols)
+    found = _priced(table, price)
     for _ in range(24):
         mid = (lo + hi) / 2
-        got = best(cost, math.exp(mid), bonus, size, min_len, cols=cols)
+        got = _priced(table, math.exp(mid))
         if abs(len(got) - target) < abs(len(found) - target):
             found = got
         if len(got) == target:
@@ -109,25 +129,32 @@ def near(cost: list[list[float]], price: float, bonus: list[float], size: list[i
     return found
 
 
-def _fixed(cols: list[list[float]], bonus: list[float], pos: list[int], min_len: int, count: int) -> list[int]:
+def _fixed(t: _Table, count: int) -> list[int]:
     """Exactly ``count`` sections if the lengths allow, else as many as they do.
 
     One layered pass: layer k holds the best cost of every prefix in k sections, so the largest
     feasible count up to ``count`` is read off the layers without re-running the programme.
     """
+    cols, bonus, pos, reach = t.cols, t.bonus, t.pos, t.reach
     n = len(cols)
-    count = max(1, min(count, n, pos[n] // max(1, min_len)))
+    count = max(1, min(count, n, pos[n] // max(1, t.min_len)))
     layer = [0.0] + [INF] * n  # layer[j]: best cost of units 0..j-1 in k sections
     backs: list[list[int]] = []
     best_k = 0
+    widest = max(map(len, cols))
     for k in range(1, count + 1):
         base = [layer[i] - (bonus[i] if i else 0.0) for i in range(n)]
         nxt = [INF] * (n + 1)
         back = [0] * (n + 1)
-        for j in range(1, n + 1):
-            got = _pull(base, cols[j - 1], pos, j, min_len)
-            if got is not None:
-                nxt[j], back[j] = got
+        # only ends that k sections can reach from the start, and from which the sections left
+        # can still reach the end: the others stay unreachable (INF) and cost nothing to skip
+        for j in range(max(k, n - (count - k) * widest), min(n, k * widest) + 1):
+            lo, hi = reach[j]
+            if hi >= lo:
+                vals = list(map(add, base[lo:hi + 1], cols[j - 1]))
+                v = min(vals)
+                if v < INF:
+                    nxt[j], back[j] = v, lo + vals.index(v)
         backs.append(back)
         layer = nxt
         if layer[n] < INF:

@@ -147,14 +147,15 @@ def boundaries(cleaned: Cleaned, wanted: int | None, p: Params = PARAMS,
     price = p.price * nats * (tokens / p.ref_words) ** p.growth
     bonus = [p.cue_nats * nats * (cue + p.w_pause * pause) for cue, pause in (ev[i] for i in first)]
     min_len = min(max(p.min_chars, int(total * p.min_share)), p.max_section_chars // 5)
+    cols = optimal.columns(cost)  # the programme reads the table by section end, maybe several times
     if wanted is not None:
         min_len = min(min_len, max(1, total // (wanted * 2)))
-        return [first[u] for u in optimal.near(cost, price, bonus, size, min_len, wanted)]
-    picked = optimal.best(cost, price, bonus, size, min_len)
+        return [first[u] for u in optimal.near(cost, price, bonus, size, min_len, wanted, cols=cols)]
+    picked = optimal.best(cost, price, bonus, size, min_len, cols=cols)
     least = max(1, round(total / p.chars_per_section))
     most = max(1, total // p.max_chars_per_section)
     if not least <= len(picked) <= most:
-        picked = optimal.near(cost, price, bonus, size, min_len, min(most, max(least, len(picked))))
+        picked = optimal.near(cost, price, bonus, size, min_len, min(most, max(least, len(picked))), cols=cols)
     return [first[u] for u in picked]
 
 
