@@ -6,11 +6,13 @@ size, then measures, in one run on this machine:
 
 - per stage (ingest, clean, segment, outline, claims, markdown) characters per second in-process,
   and the whole pipeline's share of jieba's own segmentation speed on the same text (the fastest
-  of three runs of each up to 10 hours, one run at 100 hours);
-- how the cost grows from 1 to 100 hours;
+  of five alternated runs of each up to 10 hours, of three beyond: this machine's speed drifts by
+  a third from minute to minute, and the fastest run is the least disturbed one);
+- how the cost grows from 1 to 100 hours (fastest against fastest);
 - the CLI end to end on the 1-hour input, and ``subnotes --version`` start-up;
 - peak memory of the pipeline on the largest input (in a child process);
-- ``--jobs 2`` against ``--jobs 1`` on the CLVTS folder (``--force --no-html``, fresh outputs).
+- ``--jobs 2`` against ``--jobs 1`` on the CLVTS folder (``--force --no-html``; the fastest of three
+  alternated runs of each, and each pair's ratio).
 
 Run by hand from the project root:  .venv/bin/python benchmarks/bench.py [--hours 1 10 100]
 """
@@ -173,7 +175,9 @@ def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
     ap.add_argument("--hours", type=float, nargs="+", default=[1, 10, 100])
-    ap.add_argument("--repeats", type=int, default=3, help="runs per input up to 10 hours (fastest counts)")
+    ap.add_argument("--repeats", type=int, default=5, help="runs per input up to 10 hours (fastest counts)")
+    ap.add_argument("--long-repeats", type=int, default=3, help="runs per longer input (fastest counts)")
+    ap.add_argument("--pairs", type=int, default=3, help="alternated --jobs 1 / --jobs 2 runs on CLVTS")
     a = ap.parse_args()
     from pipeline.run import tune_gc
 
@@ -188,7 +192,7 @@ def main() -> int:
         stages(build(0.1, files, tmpd / "warm", seed=99)[0])
         rows = []
         for hours, path, chars in inputs:
-            t, jb = measured(path, repeats=a.repeats if hours <= 10 else 1)
+            t, jb = measured(path, repeats=a.repeats if hours <= 10 else a.long_repeats)
             rows.append((hours, chars, t, sum(t.values()), jb))
         names = ["ingest", "clean", "segment", "outline", "claims", "render"]
         head = " ".join(f"{n:>9}" for n in names)
@@ -210,10 +214,14 @@ def main() -> int:
         print(f"CLI end to end on {inputs[0][0]:g}h (--no-html, with start-up): {secs:.2f}s")
         print(f"peak memory, {inputs[-1][0]:g}h in a child process: {peak_memory_mb(inputs[-1][1]):.0f} MB")
     clvts = a.shared / "corpus" / "clvts"
+    j1, j2 = [], []
     with tempfile.TemporaryDirectory() as tmp:
-        j1 = cli("run", str(clvts), "-o", f"{tmp}/j1", "--jobs", "1", "--force", "--no-html")
-        j2 = cli("run", str(clvts), "-o", f"{tmp}/j2", "--jobs", "2", "--force", "--no-html")
-    print(f"CLVTS (51 files, --no-html): --jobs 1 {j1:.1f}s, --jobs 2 {j2:.1f}s, speed-up {j1 / j2:.2f}x")
+        for _ in range(a.pairs):  # alternated, so a slow spell of the machine hits both alike
+            j1.append(cli("run", str(clvts), "-o", f"{tmp}/j1", "--jobs", "1", "--force", "--no-html"))
+            j2.append(cli("run", str(clvts), "-o", f"{tmp}/j2", "--jobs", "2", "--force", "--no-html"))
+    pairs = ", ".join(f"{x / y:.2f}x" for x, y in zip(j1, j2, strict=True))
+    print(f"CLVTS (51 files, --no-html, fastest of {a.pairs}): --jobs 1 {min(j1):.1f}s, --jobs 2 {min(j2):.1f}s, "
+          f"speed-up {min(j1) / min(j2):.2f}x (each pair: {pairs})")
     return 0
 
 
