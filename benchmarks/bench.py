@@ -11,7 +11,7 @@ size, then measures, in one run on this machine:
 - how the cost grows from 1 to 100 hours (fastest against fastest);
 - the CLI end to end on the 1-hour input, and ``subnotes --version`` start-up;
 - peak memory of the pipeline on the largest input (in a child process);
-- ``--jobs 2`` against ``--jobs 1`` on the CLVTS folder (``--force --no-html``; the fastest of three
+- ``--jobs 2`` against ``--jobs 1`` on the CLVTS folder (``--force --no-html``; the fastest of five
   alternated runs of each, and each pair's ratio).
 
 Run by hand from the project root:  .venv/bin/python benchmarks/bench.py [--hours 1 10 100]
@@ -177,7 +177,7 @@ def main() -> int:
     ap.add_argument("--hours", type=float, nargs="+", default=[1, 10, 100])
     ap.add_argument("--repeats", type=int, default=5, help="runs per input up to 10 hours (fastest counts)")
     ap.add_argument("--long-repeats", type=int, default=3, help="runs per longer input (fastest counts)")
-    ap.add_argument("--pairs", type=int, default=3, help="alternated --jobs 1 / --jobs 2 runs on CLVTS")
+    ap.add_argument("--pairs", type=int, default=5, help="alternated --jobs 1 / --jobs 2 runs on CLVTS")
     a = ap.parse_args()
     from pipeline.run import tune_gc
 

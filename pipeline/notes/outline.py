@@ -15,6 +15,8 @@ import tomllib
 from collections import Counter
 from functools import cache
 from importlib import resources
+from itertools import repeat
+from operator import mul
 
 from pipeline.backends.base import Backend
 from pipeline.models import Cleaned, KeyPoint, Outline, Section, Segment
@@ -84,17 +86,16 @@ def _centroid(vecs: list[dict[str, float]]) -> dict[str, float]:
 
 
 def _norm(v: dict[str, float]) -> float:
-    return math.sqrt(sum(x * x for x in v.values()))
+    values = v.values()
+    return math.sqrt(sum(map(mul, values, values)))
 
 
-def _cos(a: dict[str, float], b: dict[str, float], nb: float | None = None) -> float:
-    """Cosine; pass ``b``'s norm when ``b`` is a big centroid compared many times, so the cost
-    follows the small vector (the whole talk's centroid would otherwise make this quadratic)."""
-    if len(a) > len(b) and nb is None:
+def _cos(a: dict[str, float], b: dict[str, float], na: float, nb: float) -> float:
+    """Cosine of two vectors of known norms (a talk's sentence norms are computed once); the dot
+    product runs over the smaller, so comparing with a big centroid costs what the sentence has."""
+    if len(a) > len(b):
         a, b = b, a
-    dot = sum(v * b.get(k, 0.0) for k, v in a.items())
-    na = _norm(a)
-    nb = _norm(b) if nb is None else nb
+    dot = sum(map(mul, a.values(), map(b.get, a.keys(), repeat(0.0))))
     return dot / (na * nb) if na and nb else 0.0
 
 
@@ -113,18 +114,24 @@ def _point(cleaned: Cleaned, sid: int) -> KeyPoint:
                     speaker=s.speaker)
 
 
+@cache
+def _asides() -> re.Pattern[str]:
+    return re.compile("|".join(map(re.escape, _cues()["asides"])) or "(?!)")
+
+
 def _weight(text: str) -> float:
     """Centrality discount: openers that lean on context, and asides to the audience."""
     w = 0.6 if text.startswith(_WEAK_START) else 1.0
-    return w * (0.3 if any(x in text for x in _cues()["asides"]) else 1.0)
+    return w * (0.3 if _asides().search(text) else 1.0)
 
 
-def _pick(ids: list[int], score: dict[int, float], vecs: list[dict[str, float]], k: int) -> list[int]:
+def _pick(ids: list[int], score: dict[int, float], vecs: list[dict[str, float]], norms: list[float],
+          k: int) -> list[int]:
     chosen: list[int] = []
     for i in sorted(ids, key=lambda i: -score[i]):
         if len(chosen) >= k:
             break
-        if any(_cos(vecs[i], vecs[j]) > 0.6 for j in chosen):
+        if any(_cos(vecs[i], vecs[j], norms[i], norms[j]) > 0.6 for j in chosen):
             continue  # a near-duplicate of a point already taken
         chosen.append(i)
     return sorted(chosen)
@@ -133,6 +140,7 @@ def _pick(ids: list[int], score: dict[int, float], vecs: list[dict[str, float]],
 def outline(cleaned: Cleaned, segments: list[Segment], backend: Backend | None = None) -> Outline:
     sents = cleaned.sentences
     vecs = _vectors(_bags([s.text for s in sents]))
+    norms = [_norm(v) for v in vecs]
     doc_centroid = _centroid(vecs)
     doc_norm = _norm(doc_centroid)
     sections: list[Section] = []
@@ -141,15 +149,15 @@ def outline(cleaned: Cleaned, segments: list[Segment], backend: Backend | None =
         ids = list(range(seg.first_sentence, seg.last_sentence + 1))
         centroid = _centroid(vecs[seg.first_sentence:seg.last_sentence + 1])
         cnorm = _norm(centroid)
-        score = {i: _cos(vecs[i], centroid, cnorm) * _weight(sents[i].text) for i in ids}
+        score = {i: _cos(vecs[i], centroid, norms[i], cnorm) * _weight(sents[i].text) for i in ids}
         usable = [i for i in ids if _usable(sents[i].text)] or [max(ids, key=lambda i: len(sents[i].text))]
         k = max(POINTS_MIN, min(POINTS_MAX, round(len(ids) / 5)))
-        picked = _pick(usable, score, vecs, k)
+        picked = _pick(usable, score, vecs, norms, k)
         speakers = list(dict.fromkeys(sents[i].speaker for i in ids if sents[i].speaker))
         sections.append(Section(segment=seg.index, title=seg.title, key_points=[_point(cleaned, i) for i in picked],
                                 terms=list(seg.keywords[:6]), speakers=speakers))
         if picked and (seg.role == "topic" or not any(x.role == "topic" for x in segments)):
-            central = {i: _cos(vecs[i], doc_centroid, doc_norm) + score[i] for i in picked}
+            central = {i: _cos(vecs[i], doc_centroid, norms[i], doc_norm) + score[i] for i in picked}
             top = max(central, key=central.__getitem__)
             best.append((central[top], seg.index, top))
     best.sort(reverse=True)
