@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import logging
 import re
+from dataclasses import dataclass
 
 from pydantic import ValidationError
 
@@ -72,8 +73,24 @@ def _kind(text: str, who: str) -> str:
     return "opinion"
 
 
-def _make(cleaned: Cleaned, a: int, b: int, who: str, seg: Segment, sids: list[int], conf: float,
-          document: str | None, speaker: str | None) -> Claim | None:
+@dataclass(frozen=True, slots=True)
+class _Found:
+    """A claim the cues found, before it is made into a ``Claim``: most are not among the
+    ``MAX_CLAIMS`` kept (an hour of talk finds hundreds), and making one costs more than finding it."""
+
+    a: int
+    b: int
+    quote: str
+    who: str
+    seg: Segment
+    sids: list[int]
+    conf: float
+    document: str | None
+    speaker: str | None
+
+
+def _found(cleaned: Cleaned, a: int, b: int, who: str, seg: Segment, sids: list[int], conf: float,
+           document: str | None, speaker: str | None) -> _Found | None:
     quote = cleaned.clean_text[a:b].strip("，,；; ")
     if len(_CONTENT.findall(quote)) < 4:
         return None
@@ -81,14 +98,19 @@ def _make(cleaned: Cleaned, a: int, b: int, who: str, seg: Segment, sids: list[i
     if body.startswith(cues()["fragment_starts"]) or body.endswith(cues()["fragment_ends"]):
         log.info("claim dropped: fragment %r", body)
         return None
-    s, e = cleaned.source_span(a, b)
+    return _Found(a, b, quote, who, seg, sids, conf, document, speaker)
+
+
+def _make(cleaned: Cleaned, f: _Found) -> Claim | None:
+    s, e = cleaned.source_span(f.a, f.b)
     sents = cleaned.sentences
-    time = (sents[sids[0]].time[0], sents[sids[-1]].time[1]) if sents[sids[0]].time and sents[sids[-1]].time else None
+    first, last = sents[f.sids[0]], sents[f.sids[-1]]
+    time = (first.time[0], last.time[1]) if first.time and last.time else None
     try:
-        return Claim(statement=_statement(quote, seg.title, who), attributed_to=who,  # type: ignore[arg-type]
-                     claim_type=_kind(quote, who), topic=seg.title, speaker=speaker,  # type: ignore[arg-type]
-                     document=document if who == "source_document" else None, confidence=conf,
-                     evidence=Evidence(quote=quote, start=s, end=e, time=time, sentence_ids=sids))
+        return Claim(statement=_statement(f.quote, f.seg.title, f.who), attributed_to=f.who,  # type: ignore[arg-type]
+                     claim_type=_kind(f.quote, f.who), topic=f.seg.title, speaker=f.speaker,  # type: ignore[arg-type]
+                     document=f.document if f.who == "source_document" else None, confidence=f.conf,
+                     evidence=Evidence(quote=f.quote, start=s, end=e, time=time, sentence_ids=f.sids))
     except ValidationError as exc:
         log.info("claim dropped: %s", exc.errors()[0]["msg"])
         return None
@@ -131,7 +153,7 @@ def _own_enumeration(cleaned: Cleaned, spans: list[tuple[int, int]], sent: Sente
 def offline_claims(cleaned: Cleaned, segments: list[Segment], title: str | None = None) -> list[Claim]:
     c = cues()
     document = _document(title, cleaned.clean_text)
-    found: list[Claim] = []
+    found: list[_Found] = []
     for seg in segments:
         reporting = 0  # sentences left in the current reported stretch
         for sid in range(seg.first_sentence, seg.last_sentence + 1):
@@ -158,11 +180,24 @@ def offline_claims(cleaned: Cleaned, segments: list[Segment], title: str | None 
                 if spans and who == "source_document" and _own_enumeration(cleaned, spans, sent, document):
                     who, conf = "speaker", 0.5
                 if spans:
-                    claim = _make(cleaned, spans[0][0], spans[-1][1], who, seg, [sid], conf,
-                                  document, sent.speaker)
-                    if claim:
-                        found.append(claim)
-    return select(found)
+                    f = _found(cleaned, spans[0][0], spans[-1][1], who, seg, [sid], conf, document, sent.speaker)
+                    if f:
+                        found.append(f)
+    return _made(cleaned, found)
+
+
+def _made(cleaned: Cleaned, found: list[_Found]) -> list[Claim]:
+    """``select`` of the claims made from ``found``, making only those it keeps: in the order
+    ``select`` ranks them, until ``MAX_CLAIMS`` have been made (one that fails the schema is
+    dropped and the next taken, as if it had never been found)."""
+    made: dict[int, Claim] = {}
+    for i in sorted(range(len(found)), key=lambda i: -(found[i].conf * 100 + len(found[i].quote))):
+        claim = _make(cleaned, found[i])
+        if claim:
+            made[i] = claim
+            if len(made) >= MAX_CLAIMS:
+                break
+    return [made[i] for i in sorted(made)]
 
 
 def select(found: list[Claim]) -> list[Claim]:
