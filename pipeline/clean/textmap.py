@@ -12,8 +12,12 @@ from __future__ import annotations
 from array import array
 from bisect import bisect_right, insort
 from dataclasses import dataclass
+from itertools import compress, count
 
 from pipeline.models import Document, Edit, EditKind, TimeSpan
+
+#: the edit id of a character copied from the stream unchanged
+_VERBATIM = -1
 
 #: Stands between two cues in the stream when the source has something other than whitespace
 #: between them (SRT timing lines). It maps to a zero-width source position.
@@ -115,7 +119,7 @@ class Draft:
         self.stream = stream
         self.text = stream.text
         self._lo = array("l", range(len(stream)))
-        self._eid = array("l", [-1]) * len(stream)
+        self._eid = array("l", [_VERBATIM]) * len(stream)
         self._edits: dict[int, _Recorded] = {}
         self._deletions: list[tuple[int, int]] = []  # (stream position, edit id), sorted: no characters to find them by
         self._next_id = 0
@@ -233,14 +237,13 @@ class Draft:
         plo = self._lo.tolist()
         slo = list(map([*ss, tail].__getitem__, plo))
         shi = list(map([*se, tail].__getitem__, plo))
-        edits = self._edits
-        for i, e in enumerate(self._eid):
-            if e >= 0:
-                rec = edits[e]
-                p, h = rec.lo, rec.hi
-                plo[i] = p
-                lo = slo[i] = ss[p] if p < n else tail
-                shi[i] = max(lo, se[h - 1]) if h > p else lo
+        edits, eid = self._edits, self._eid
+        for i in compress(count(), map(_VERBATIM.__ne__, eid)):  # the edited ones, found in C
+            rec = edits[eid[i]]
+            p, h = rec.lo, rec.hi
+            plo[i] = p
+            lo = slo[i] = ss[p] if p < n else tail
+            shi[i] = max(lo, se[h - 1]) if h > p else lo
         return plo, slo, shi
 
     def is_edited(self, i: int) -> bool:
