@@ -8,11 +8,13 @@ size, then measures, in one run on this machine:
   and the whole pipeline's share of jieba's own segmentation speed on the same text (the fastest
   of five alternated runs of each up to 10 hours, of three beyond: this machine's speed drifts by
   a third from minute to minute, and the fastest run is the least disturbed one);
-- how the cost grows from 1 to 100 hours (fastest against fastest);
+- how the cost grows from 1 to 100 hours: fastest against fastest, and against jieba timed beside
+  each size (the sizes are timed minutes apart, and the machine's speed drifts in between);
 - the CLI end to end on the 1-hour input, and ``subnotes --version`` start-up;
 - peak memory of the pipeline on the largest input (in a child process);
-- ``--jobs 2`` against ``--jobs 1`` on the CLVTS folder (``--force --no-html``; the fastest of five
-  alternated runs of each, and each pair's ratio).
+- ``--jobs 2`` against ``--jobs 1`` on the CLVTS folder (``--force --no-html``; five alternated
+  pairs: the median of their ratios, which a slow spell spoils for one pair only, the fastest
+  against the fastest, and each pair's ratio).
 
 Run by hand from the project root:  .venv/bin/python benchmarks/bench.py [--hours 1 10 100]
 """
@@ -25,6 +27,7 @@ import platform
 import random
 import re
 import resource
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -205,8 +208,13 @@ def main() -> int:
         if len(rows) > 1:
             first, last = rows[0], rows[-1]
             ratio = last[3] / first[3]
+            # this machine's speed drifts by a third over minutes, and the sizes are timed minutes
+            # apart; jieba (linear in its input) timed beside each size is the yardstick that
+            # drifts with them: growth measured against it is input growth x share lost
+            steady = last[1] / first[1] * (first[4] / first[3]) / (last[4] / last[3])
             print(f"growth: {last[0]:g}h took {ratio:.1f}x the time of {first[0]:g}h "
-                  f"(input {last[1] / first[1]:.1f}x)")
+                  f"(input {last[1] / first[1]:.1f}x; jieba itself {last[4] / first[4]:.1f}x); "
+                  f"against jieba timed beside each: {steady:.1f}x")
         startup = min(cli("--version") for _ in range(5))
         print(f"`subnotes --version` start-up: {startup:.3f}s (best of 5)")
         one = inputs[0][1]
@@ -219,9 +227,10 @@ def main() -> int:
         for _ in range(a.pairs):  # alternated, so a slow spell of the machine hits both alike
             j1.append(cli("run", str(clvts), "-o", f"{tmp}/j1", "--jobs", "1", "--force", "--no-html"))
             j2.append(cli("run", str(clvts), "-o", f"{tmp}/j2", "--jobs", "2", "--force", "--no-html"))
-    pairs = ", ".join(f"{x / y:.2f}x" for x, y in zip(j1, j2, strict=True))
-    print(f"CLVTS (51 files, --no-html, fastest of {a.pairs}): --jobs 1 {min(j1):.1f}s, --jobs 2 {min(j2):.1f}s, "
-          f"speed-up {min(j1) / min(j2):.2f}x (each pair: {pairs})")
+    ratios = [x / y for x, y in zip(j1, j2, strict=True)]
+    print(f"CLVTS (51 files, --no-html, {a.pairs} alternated pairs): --jobs 1 fastest {min(j1):.1f}s, "
+          f"--jobs 2 fastest {min(j2):.1f}s; speed-up: median of pairs {statistics.median(ratios):.2f}x, "
+          f"fastest/fastest {min(j1) / min(j2):.2f}x (each pair: {', '.join(f'{r:.2f}x' for r in ratios)})")
     return 0
 
 

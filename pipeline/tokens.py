@@ -12,6 +12,10 @@ import logging
 import os
 from collections.abc import Callable, Iterable
 from functools import cache, lru_cache
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from pipeline.tablecache import Lookup
 
 
 @cache
@@ -96,7 +100,7 @@ _idf_known: dict[str, float] = {}  # what this process has looked up
 
 
 @cache
-def _idf_table():  # -> tuple[tablecache.Lookup, float]
+def _idf_table() -> tuple[Lookup, float]:
     """jieba's IDF table and its median (which stands in for unknown words, as in jieba), read
     from the file jieba ships: importing ``jieba.analyse`` would also load the part-of-speech
     dictionary (over a second per process, for nothing). Stored across runs as an SQLite table:
