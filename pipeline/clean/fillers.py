@@ -1,10 +1,10 @@
 """Filler, stutter and repeat pass, driven by ``data/fillers.toml``.
 
 Why context rules and not a word list alone: most fillers are also content words (那个文件, 就是
-这样, 对 meaning "correct"), so each word carries the context in which it is a filler — before a
-pause, alone between pauses, at a clause end. A pause is punctuation, an ASR space, a cue break
-or the end of the text. Repeats: a phrase said twice across a pause (还早了一点，还早了一点) is
-kept once; stutters (我我我, 就是就是) are kept once.
+这样, 对 meaning "correct"), so each word carries the contexts in which it is a filler — before a
+pause, alone between pauses, at a clause end, opening a clause as a word of its own. A pause is
+punctuation, an ASR space, a cue break or the end of the text. Repeats: a phrase said twice across
+a pause (还早了一点，还早了一点) is kept once; stutters (我我我, 就是就是) are kept once.
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from functools import cache
 
 from pipeline.clean.data import toml
 from pipeline.clean.textmap import Change
+from pipeline.tokens import frequency, words
 
 PAUSE = "，,。？！?!、；;：: \u3000\t\n…"
 _PAUSE_RUN = re.compile(f"[{re.escape(PAUSE)}]+")
@@ -32,22 +33,43 @@ def _rules() -> tuple[dict, list[tuple[str, str, tuple[str, ...]]]]:
     return data, words
 
 
+def _opens_clause(text: str, a: int, word: str) -> bool:
+    """Whether ``word`` at ``a`` is the first word jieba reads in its clause (就是说白了 is 就是 +
+    说白了: taking 就是说 away would leave 白了), and its last character makes no dictionary word
+    with the next (就是说白就是…, a 说白了 that lost its 了, reads 就是说 + 白)."""
+    run = _PAUSE_RUN.search(text, a)
+    end = run.start() if run else len(text)
+    clause = text[a:end]
+    b = a + len(word)
+    return words(clause)[:1] == (word,) and not (b < end and frequency(word[-1] + text[b]) > 0)
+
+
+def _fits(kind: str, text: str, a: int, word: str, before_pause: bool, after_pause: bool) -> bool:
+    """Whether the context of ``word`` at ``a`` is the one ``kind`` names (see fillers.toml)."""
+    if kind == "clause_end":
+        return after_pause and a > 0
+    if kind == "before_pause":
+        return after_pause
+    if kind == "alone":
+        return before_pause and after_pause
+    if kind == "clause_start":
+        return before_pause and not after_pause and _opens_clause(text, a, word)
+    return kind == "anywhere"
+
+
 def _filler_changes(text: str) -> list[Change]:
     _, words = _rules()
     out: list[Change] = []
-    alt = "|".join(re.escape(w) for w, _, _ in words)
-    where = {w: (kind, not_after) for w, kind, not_after in words}
+    alt = "|".join(dict.fromkeys(re.escape(w) for w, _, _ in words))
+    where: dict[str, list[tuple[str, tuple[str, ...]]]] = {}  # a word may be a filler in several contexts
+    for w, kind, not_after in words:
+        where.setdefault(w, []).append((kind, not_after))
     for m in re.finditer(alt, text):
         a, b = m.start(), m.end()
-        kind, not_after = where[m.group()]
-        if a > 0 and text[a - 1] in not_after:
-            continue
         before_pause, after_pause = _pause(text, a - 1) or a == 0, _pause(text, b)
-        if kind == "clause_end" and not (after_pause and a > 0):
-            continue
-        if kind == "before_pause" and not after_pause:
-            continue
-        if kind == "alone" and not (before_pause and after_pause):
+        kind = next((k for k, not_after in where[m.group()] if not (a > 0 and text[a - 1] in not_after)
+                     and _fits(k, text, a, m.group(), before_pause, after_pause)), None)
+        if kind is None:
             continue
         # take the pause before it (a space) or, after punctuation, the one after it, so no
         # doubled comma is left behind and the clause's own pause stays

@@ -64,3 +64,17 @@ def test_removed_tag_question_leaves_a_statement():
 def test_function_words_said_twice_without_a_pause():
     assert "还有那个王伟老师" in run("还有还有那个王伟老师").clean_text
     assert "研究研究" in run("这个事情我们再研究研究").clean_text
+
+
+def test_jiushishuo_opening_a_clause_as_a_word_is_filler():
+    out = run("他仍然很坚持，就是说我不能突破我的底线，然后就走了")
+    assert "坚持，我不能突破我的底线" in out.clean_text
+    assert any(e.kind == "filler" and e.before == "就是说" for e in out.edits)
+    assert "就是说" not in run("也可能，就是说，我们再看").clean_text  # before a pause, as before
+
+
+def test_jiushishuo_that_is_part_of_another_word_stays():
+    assert "就是说白了验证的是产品" in run("这是增长问题，就是说白了验证的是产品").clean_text
+    assert "就是说服大家" in run("我们要做的，就是说服大家一起来").clean_text
+    assert "就是说白就是数学题" in run("要做图要几何，就是说白就是数学题").clean_text  # 说白(了) lost its 了
+    assert "也就是说" in run("波传播的独立性，也就是说波相遇后仍保持各自的状态").clean_text
