@@ -65,8 +65,11 @@ def oracle(gold: dict):
         if task == "segment":
             out = []
             for seg in gold["segments"]:
-                hit = next((i for i, t in lines.items() if seg["starts_at"][:6] in t
-                            or t.rstrip("…").startswith(seg["starts_at"][:len(t.rstrip("…"))])), None)
+                # the gold anchor is source text; the sentence shown is cleaned, and may have lost a
+                # leading filler (就是说这个东西… is shown as 这个东西…): it may start a few characters in
+                anchors = [seg["starts_at"][k:] for k in range(4)]
+                hit = next((i for a in anchors for i, t in lines.items() if a[:6] in t
+                            or t.rstrip("…").startswith(a[:len(t.rstrip("…"))])), None)
                 if hit is not None:
                     out.append({"first_sentence": hit, "title": seg["topic"].split("：")[0][:16]})
             return answer({"sections": out})
