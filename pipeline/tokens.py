@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import os
+from array import array
 from collections.abc import Callable, Iterable
 from functools import cache, lru_cache
 from typing import TYPE_CHECKING
@@ -28,13 +29,18 @@ def _jieba():
     dt = jieba.dt
     if not dt.initialized and dt.dictionary == jieba.DEFAULT_DICT:  # not a caller's own dictionary
 
-        def build() -> tuple[dict[str, int], int]:
+        def build() -> tuple[str, bytes, int]:
             dt.initialize()
-            return dt.FREQ, dt.total
+            return "\n".join(dt.FREQ), array("q", dt.FREQ.values()).tobytes(), dt.total
 
-        # jieba's own cache is read a few bytes at a time; ours is read whole (1 s less a process)
-        dt.FREQ, dt.total = stored("jieba-dict", f"{jieba.__version__}:{file_key(_dict_path(jieba))}",
-                                   build, _is_dictionary)
+        # jieba's own cache is read a few bytes at a time; ours is read whole (1 s less a process),
+        # and as one string of words and one array of counts rather than a marshalled dict of half
+        # a million entries: a third faster to turn back into the dict
+        key = f"{jieba.__version__}:{file_key(_dict_path(jieba))}:words+counts"
+        words, counts, dt.total = stored("jieba-dict", key, build, _is_dictionary)
+        freq = array("q")
+        freq.frombytes(counts)
+        dt.FREQ = dict(zip(words.split("\n"), freq, strict=True))
         dt.initialized = True
     dt.check_initialized()
     return jieba
@@ -63,8 +69,10 @@ def _dict_path(jieba) -> str:
 
 
 def _is_dictionary(value: object) -> bool:
-    return (isinstance(value, tuple) and len(value) == 2 and isinstance(value[0], dict)
-            and isinstance(value[1], int) and len(value[0]) > 1000)
+    """(words joined by newlines, their counts as 8-byte ints, the total): one count a word."""
+    return (isinstance(value, tuple) and len(value) == 3 and isinstance(value[0], str)
+            and isinstance(value[1], bytes) and isinstance(value[2], int)
+            and len(value[1]) == 8 * (value[0].count("\n") + 1) > 8000)
 
 
 class _Memo(dict):
