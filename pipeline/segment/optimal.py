@@ -85,12 +85,9 @@ def _priced(t: _Table, price: float) -> list[int]:
     for j in range(1, n + 1):
         lo, hi = reach[j]
         if hi >= lo:
-            vals = list(map(add, base[lo:hi + 1], cols[j - 1]))
-            v = min(vals)
-            if v < INF:
-                total[j], back[j] = v, lo + vals.index(v)
-                if j < n:
-                    base[j] = v + price - bonus[j]
+            total[j], back[j] = _least(base, cols[j - 1], lo, hi)
+            if j < n:
+                base[j] = total[j] + price - bonus[j]
         elif j == n and lo == 0:  # no split is long enough: the whole talk is one section
             total[j], back[j] = base[0] + cols[j - 1][0], 0
     if total[n] == INF:
@@ -151,10 +148,7 @@ def _fixed(t: _Table, count: int) -> list[int]:
         for j in range(max(k, n - (count - k) * widest), min(n, k * widest) + 1):
             lo, hi = reach[j]
             if hi >= lo:
-                vals = list(map(add, base[lo:hi + 1], cols[j - 1]))
-                v = min(vals)
-                if v < INF:
-                    nxt[j], back[j] = v, lo + vals.index(v)
+                nxt[j], back[j] = _least(base, cols[j - 1], lo, hi)
         backs.append(back)
         layer = nxt
         if layer[n] < INF:
@@ -167,6 +161,14 @@ def _fixed(t: _Table, count: int) -> list[int]:
         j = back[j]
         starts.append(j)
     return sorted(starts)
+
+
+def _least(base: list[float], col: list[float], lo: int, hi: int) -> tuple[float, int]:
+    """(cost, start) of the best section ending at ``col``'s unit, over starts lo..hi: the cost
+    before each start plus the section's, the earliest start on a tie (INF: none reachable)."""
+    vals = list(map(add, base[lo:hi + 1], col))
+    v = min(vals)
+    return v, lo + vals.index(v)
 
 
 def _trace(back: list[int], n: int) -> list[int]:
