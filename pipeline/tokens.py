@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 from array import array
 from collections.abc import Callable, Iterable
 from functools import cache, lru_cache
@@ -43,7 +44,25 @@ def _jieba():
         dt.FREQ = dict(zip(words.split("\n"), freq, strict=True))
         dt.initialized = True
     dt.check_initialized()
+    for term in _domain_terms():
+        if not dt.FREQ.get(term):
+            dt.add_word(term)  # jieba's own suggested frequency: just enough to be cut out whole
     return jieba
+
+
+_HAN_TERM = re.compile(r"[\u4e00-\u9fff]{2,}")
+
+
+def _domain_terms() -> list[str]:
+    """The shipped lexicon's Chinese terms (general domain knowledge: 区块链, 云计算, 东数西算),
+    which jieba's general dictionary cuts apart (区块 + 链) and so hides from titles, key words and
+    the cohesion of a section. Only the shipped list, read as a file (the clean stage owns it and
+    importing that package here would import the stage): a user's or a talk's own lexicon would
+    make one file's words depend on which files a worker processed before it."""
+    path = os.path.join(os.path.dirname(__file__), "clean", "data", "lexicon.txt")
+    with open(path, encoding="utf-8") as f:
+        return [t for t in (line.split("#", 1)[0].strip() for line in f)
+                if _HAN_TERM.fullmatch(t) and "=>" not in t]
 
 
 def _import_jieba():
