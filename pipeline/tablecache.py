@@ -138,14 +138,16 @@ def lookup(name: str, key: str, build: Callable[[], Iterable[tuple[str, Any]]]) 
 def _open(path: Path) -> sqlite3.Connection | None:
     if not path.is_file():
         return None
+    db = None
     try:
         db = sqlite3.connect(f"file:{path}?mode=ro&immutable=1", uri=True, check_same_thread=False)
         n = db.execute("SELECT n FROM meta").fetchone()[0]  # written last: a complete table has it
         if isinstance(n, int):
             return db
-        db.close()
     except (sqlite3.Error, TypeError) as exc:
         log.debug("table %s unreadable (%s); rebuilding", path, exc)
+    if db is not None:
+        db.close()
     return None
 
 

@@ -191,7 +191,7 @@ def _made(cleaned: Cleaned, found: list[_Found]) -> list[Claim]:
     ``select`` ranks them, until ``MAX_CLAIMS`` have been made (one that fails the schema is
     dropped and the next taken, as if it had never been found)."""
     made: dict[int, Claim] = {}
-    for i in sorted(range(len(found)), key=lambda i: -(found[i].conf * 100 + len(found[i].quote))):
+    for i in sorted(range(len(found)), key=lambda i: -_rank(found[i].conf, found[i].quote)):
         claim = _make(cleaned, found[i])
         if claim:
             made[i] = claim
@@ -200,11 +200,16 @@ def _made(cleaned: Cleaned, found: list[_Found]) -> list[Claim]:
     return [made[i] for i in sorted(made)]
 
 
+def _rank(confidence: float, quote: str) -> float:
+    """Which claims the cap keeps: the surer first, then the longer evidence."""
+    return confidence * 100 + len(quote)
+
+
 def select(found: list[Claim]) -> list[Claim]:
     """At most MAX_CLAIMS, keeping order; when there are more, the longer-evidence ones stay."""
     if len(found) <= MAX_CLAIMS:
         return found
-    keep = sorted(range(len(found)), key=lambda i: -(found[i].confidence * 100 + len(found[i].evidence.quote)))
+    keep = sorted(range(len(found)), key=lambda i: -_rank(found[i].confidence, found[i].evidence.quote))
     chosen = set(keep[:MAX_CLAIMS])
     return [c for i, c in enumerate(found) if i in chosen]
 
