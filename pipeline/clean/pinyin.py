@@ -1,18 +1,21 @@
-"""Toneless pinyin as the lexicon matcher reads it, with pypinyin kept off the common path.
+"""Toneless pinyin as the lexicon matcher reads it, without importing pypinyin on the way.
 
 pypinyin takes a third of a second to import in every process (its phrase dictionary is JSON and
 its phrase segmenter is trained at import), which was the largest part of a worker's start-up.
-Yet it reads a phrase from that dictionary and every other character alone, so its reading of a
-text can only differ from the characters' own readings where the text holds one of the phrases
-whose reading differs from their characters' (3,437 of its 47,111: 银行 yinhang, not yinxing).
-Those phrases and every character's reading are tables stored across runs
-(``pipeline.tablecache``); a window holding none of those phrases is read from the character
-table, and pypinyin is asked only for the rest, with the same result.
+Its reading of a text is its phrase table's reading of each phrase its forward maximum match cuts
+out, and every other character's own reading; that differs from the characters' own readings only
+inside the phrases read otherwise than their characters (3,437 of its 47,111: 银行 yinhang, not
+yinxing). Those phrases with their readings, every character's reading and the phrase list are
+tables stored across runs (``pipeline.tablecache``): a window holding none of those phrases is read
+from the character table, one holding some is cut as pypinyin cuts it, and pypinyin is imported
+only to build the tables and for characters outside them. tests/clean/test_pinyin.py checks the
+result against pypinyin itself.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import cache
 
 # ASR confusions folded away before comparing: retroflex/dental initials, n/l, front/back nasals
@@ -56,15 +59,43 @@ def syllables(text: str) -> list[str]:
 
 
 def reading(text: str) -> list[str]:
-    """``syllables(text)``, without pypinyin unless a phrase in ``text`` reads otherwise than its
-    characters do."""
-    odd, longest = _odd_phrases()
-    n = len(text)
-    if longest < 0 or any(text[i:j] in odd for i in range(n - 1) for j in range(i + 2, min(n, i + longest) + 1)):
-        return syllables(text)
+    """pypinyin's toneless reading of ``text`` in context (``syllables``), from the stored tables."""
     chars = char_readings()
     out = [chars.get(ch) for ch in text]
-    return syllables(text) if None in out else out  # type: ignore[return-value]
+    odd, longest = _odd_phrases()
+    if longest < 0 or None in out:  # no phrase table, or a character outside the table
+        return syllables(text)
+    n = len(text)
+    if any(text[i:j] in odd for i in range(n - 1) for j in range(i + 2, min(n, i + longest) + 1)):
+        for a, b in _cuts(text):
+            said = odd.get(text[a:b])
+            if said is not None:
+                out[a:b] = said.split(" ")
+    return out  # type: ignore[return-value]
+
+
+def _cuts(text: str) -> Iterator[tuple[int, int]]:
+    """The phrases pypinyin's segmenter (``pypinyin.seg.mmseg.seg``: forward maximum match over
+    its phrase table, phrases only) cuts out of a run of Chinese characters, as (start, end); what
+    lies between them is read a character at a time."""
+    prefixes, phrases = _phrase_table()
+    n, a = len(text), 0
+    while a < n:
+        best = 0
+        for b in range(a + 1, n + 1):
+            word = text[a:b]
+            if word not in prefixes:
+                break
+            if word in phrases:
+                best = b
+        else:
+            if not best:  # the rest starts phrases but holds none: read a character at a time
+                return
+        if best:
+            yield a, best
+            a = best
+        else:
+            a += 1
 
 
 @cache
@@ -94,21 +125,41 @@ def char_readings() -> dict[str, str]:
 
 
 @cache
-def _odd_phrases() -> tuple[frozenset[str], int]:
-    """pypinyin's phrases whose reading differs from their characters', and the longest one's
-    length; length -1 when pypinyin's phrase table cannot be read (then pypinyin reads everything)."""
+def _odd_phrases() -> tuple[dict[str, str], int]:
+    """pypinyin's phrases read otherwise than their characters, with that reading (syllables joined
+    by spaces), and the longest one's length; -1 when pypinyin's phrase table cannot be read (then
+    pypinyin reads everything)."""
     from pipeline.tablecache import stored
 
-    def build() -> list[str]:
-        try:
-            from pypinyin.constants import PHRASES_DICT
-        except ImportError:  # a pypinyin without that table: nothing is known, ask it every time
-            return ["\0"]
+    def build() -> dict[str, str]:
+        phrases = _pypinyin_phrases()
+        if phrases is None:  # a pypinyin without that table: nothing is known, ask it every time
+            return {"\0": ""}
         chars = char_readings()
-        return sorted(w for w in PHRASES_DICT if len(w) > 1 and syllables(w) != [chars.get(c) for c in w])
+        found = ((w, syllables(w)) for w in phrases)
+        return {w: " ".join(said) for w, said in found if said != [chars.get(c) for c in w]}
 
-    got = stored("pinyin-odd-phrases", table_key(), build,
-                 lambda v: isinstance(v, list) and all(isinstance(w, str) for w in v))
-    if got == ["\0"]:
-        return frozenset(), -1
-    return frozenset(got), max(map(len, got), default=0)
+    got = stored("pinyin-odd-readings", table_key(), build,
+                 lambda v: isinstance(v, dict) and all(isinstance(r, str) for r in v.values()))
+    if "\0" in got:
+        return {}, -1
+    return got, max(map(len, got), default=0)
+
+
+@cache
+def _phrase_table() -> tuple[frozenset[str], frozenset[str]]:
+    """Every prefix of pypinyin's phrases (where its segmenter may go on), and the phrases."""
+    from pipeline.tablecache import stored
+
+    joined = stored("pinyin-phrases", table_key(), lambda: "\n".join(_pypinyin_phrases() or ()),
+                    lambda v: isinstance(v, str))
+    phrases = frozenset(joined.split("\n")) if joined else frozenset()
+    return frozenset(w[:i] for w in phrases for i in range(1, len(w) + 1)), phrases
+
+
+def _pypinyin_phrases() -> list[str] | None:
+    try:
+        from pypinyin.constants import PHRASES_DICT
+    except ImportError:
+        return None
+    return sorted(PHRASES_DICT)
