@@ -4,18 +4,20 @@ Builds inputs of 1, 10 and 100 hours of speech by repeating and shuffling the re
 ../shared/corpus (CLVTS lectures and Whisper podcasts: SRT cues with their times) into one SRT per
 size, then measures, in one run on this machine:
 
-- per stage (ingest, clean, segment, outline, claims, markdown) characters per second in-process,
-  and the whole pipeline's share of jieba's own segmentation speed on the same text (the fastest
-  of five alternated runs of each up to 10 hours, of three beyond: this machine's speed drifts by
-  a third from minute to minute, and the fastest run is the least disturbed one);
-- how the cost grows from 1 to 100 hours: fastest against fastest, and against jieba timed beside
-  each size (the sizes are timed minutes apart, and the machine's speed drifts in between);
+- per stage (ingest, clean, segment, outline, claims, markdown) characters per second in-process
+  (the fastest of five runs up to 10 hours, of three beyond: this machine's speed drifts by a
+  third from minute to minute, and the fastest run is the least disturbed one), and the whole
+  pipeline's share of jieba's own segmentation speed on the same text (each run against jieba
+  run just after it; the median of those ratios, and the fastest against the fastest);
+- how the cost grows from 1 to 100 hours: fastest against fastest (the sizes take turns, round by
+  round, so both are timed in the same minutes), and against jieba timed beside each size;
 - the CLI end to end on the 1-hour input, and ``subnotes --version`` start-up;
 - peak memory of the pipeline on the largest input (in a child process);
-- ``--jobs 2`` against ``--jobs 1`` on the CLVTS folder (``--force --no-html``; five alternated
-  pairs: the median of their ratios, which a slow spell spoils for one pair only, the fastest
-  against the fastest, and each pair's ratio), beside this machine's own two-process ceiling
-  measured with each pair (a CPU-only loop twice at once against twice in a row).
+- ``--jobs 2`` against ``--jobs 1`` on the CLVTS folder (``--force --no-html``; eleven alternated
+  pairs, since one pair's ratio swings by ±0.3 here: the median of their ratios, which a slow
+  spell spoils for one pair only, the fastest against the fastest, and each pair's ratio), beside
+  this machine's own two-process ceiling measured with each pair (a CPU-only loop twice at once
+  against twice in a row).
 
 Run by hand from the project root:  .venv/bin/python benchmarks/bench.py [--hours 1 10 100]
 """
@@ -33,6 +35,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -142,22 +145,45 @@ def jieba_seconds(path: Path) -> float:
     return time.perf_counter() - t0
 
 
-def measured(path: Path, repeats: int) -> tuple[dict[str, float], float]:
-    """The fastest of ``repeats`` runs of the pipeline (jieba's sentence cache emptied before each,
-    so every run segments the text itself) and, alternating with them, of jieba alone: the least
-    disturbed run of each, as timeit advises, so one run's ratio is not one hiccup's."""
+@dataclass
+class Timed:
+    stages: dict[str, float]  # the fastest run's seconds per stage
+    jieba: float  # the fastest run of jieba alone
+    shares: list[float]  # jieba's time / the pipeline's, for each run and the jieba run after it
+
+    @property
+    def total(self) -> float:
+        return sum(self.stages.values())
+
+    @property
+    def share(self) -> float:
+        return statistics.median(self.shares)
+
+
+def measured(paths: list[Path], repeats: list[int]) -> list[Timed]:
+    """For each input, ``repeats`` runs of the pipeline (jieba's sentence cache emptied before
+    each, so every run segments the text itself), each followed by jieba alone on the same text.
+    The fastest run of each is the least disturbed one, as timeit advises; the share is the median
+    over the runs of each run's ratio to the jieba run just after it, which this machine's drift
+    moves far less than it moves two fastest runs timed seconds apart (a short jieba run catches a
+    fast moment more often than a long pipeline run does). The inputs take turns, round by round,
+    so the small and the large one are timed in the same minutes and growth is not the drift."""
     from pipeline import tokens
 
-    best: dict[str, float] | None = None
-    jb = float("inf")
-    for _ in range(repeats):
-        tokens.words.cache_clear()
-        t = stages(path)
-        if best is None or sum(t.values()) < sum(best.values()):
-            best = t
-        jb = min(jb, jieba_seconds(path))
-    assert best is not None
-    return best, jb
+    out = [Timed({}, float("inf"), []) for _ in paths]
+    for r in range(max(repeats, default=0)):
+        for k, path in enumerate(paths):
+            if r >= repeats[k]:
+                continue
+            tokens.words.cache_clear()
+            t = stages(path)
+            jb = jieba_seconds(path)
+            got = out[k]
+            if not got.stages or sum(t.values()) < got.total:
+                got.stages = t
+            got.jieba = min(got.jieba, jb)
+            got.shares.append(jb / sum(t.values()))
+    return out
 
 
 def cli(*args: str) -> float:
@@ -181,7 +207,7 @@ def main() -> int:
     ap.add_argument("--hours", type=float, nargs="+", default=[1, 10, 100])
     ap.add_argument("--repeats", type=int, default=5, help="runs per input up to 10 hours (fastest counts)")
     ap.add_argument("--long-repeats", type=int, default=3, help="runs per longer input (fastest counts)")
-    ap.add_argument("--pairs", type=int, default=5, help="alternated --jobs 1 / --jobs 2 runs on CLVTS")
+    ap.add_argument("--pairs", type=int, default=11, help="alternated --jobs 1 / --jobs 2 runs on CLVTS")
     a = ap.parse_args()
     from pipeline.run import tune_gc
 
@@ -194,25 +220,27 @@ def main() -> int:
         # warm up on other text: jieba and our lexicons load once per process, and nothing measured
         # below may find its sentences already segmented
         stages(build(0.1, files, tmpd / "warm", seed=99)[0])
-        rows = []
-        for hours, path, chars in inputs:
-            t, jb = measured(path, repeats=a.repeats if hours <= 10 else a.long_repeats)
-            rows.append((hours, chars, t, sum(t.values()), jb))
+        timed = measured([path for _, path, _ in inputs],
+                         [a.repeats if hours <= 10 else a.long_repeats for hours, _, _ in inputs])
+        rows = [(hours, chars, t.stages, t.total, t.jieba, t)
+                for (hours, _, chars), t in zip(inputs, timed, strict=True)]
         names = ["ingest", "clean", "segment", "outline", "claims", "render"]
         head = " ".join(f"{n:>9}" for n in names)
-        print(f"\n{'input':>7} {'chars':>9} {head} {'total':>9} {'jieba':>9} share")
-        for hours, chars, t, total, jb in rows:
+        print(f"\n{'input':>7} {'chars':>9} {head} {'total':>9} {'jieba':>9} share (fastest/fastest; each run)")
+        for hours, chars, t, total, jb, got in rows:
             cps = [f"{chars / t[n] / 1000:>8.0f}k" for n in names]
             print(f"{hours:>6g}h {chars:>9} " + " ".join(cps) + f" {chars / total / 1000:>8.0f}k "
-                  f"{chars / jb / 1000:>8.0f}k {jb / total:>5.0%}")
-        print("(characters per second; share = pipeline speed / jieba.lcut speed on the same text)")
+                  f"{chars / jb / 1000:>8.0f}k {got.share:>5.0%} ({jb / total:.0%}; "
+                  + " ".join(f"{x:.0%}" for x in got.shares) + ")")
+        print("(characters per second, fastest run; share = pipeline speed / jieba.lcut speed on the same\n"
+              " text: the median over the runs of each run against the jieba run just after it)")
         if len(rows) > 1:
             first, last = rows[0], rows[-1]
             ratio = last[3] / first[3]
-            # this machine's speed drifts by a third over minutes, and the sizes are timed minutes
-            # apart; jieba (linear in its input) timed beside each size is the yardstick that
-            # drifts with them: growth measured against it is input growth x share lost
-            steady = last[1] / first[1] * (first[4] / first[3]) / (last[4] / last[3])
+            # this machine's speed drifts by a third over minutes, even between turns of a round;
+            # jieba (linear in its input) timed beside each size is the yardstick that drifts
+            # with them: growth measured against it is input growth x share lost
+            steady = last[1] / first[1] * first[5].share / last[5].share
             print(f"growth: {last[0]:g}h took {ratio:.1f}x the time of {first[0]:g}h "
                   f"(input {last[1] / first[1]:.1f}x; jieba itself {last[4] / first[4]:.1f}x); "
                   f"against jieba timed beside each: {steady:.1f}x")
