@@ -140,7 +140,9 @@ def _odd_phrases() -> tuple[dict[str, str], int]:
         return {w: " ".join(said) for w, said in found if said != [chars.get(c) for c in w]}
 
     got = stored("pinyin-odd-readings", table_key(), build,
-                 lambda v: isinstance(v, dict) and all(isinstance(r, str) for r in v.values()))
+                 lambda v: isinstance(v, dict) and all(isinstance(w, str) and isinstance(r, str)
+                                                       and (w == "\0" or r.count(" ") == len(w) - 1)
+                                                       for w, r in v.items()))
     if "\0" in got:
         return {}, -1
     return got, max(map(len, got), default=0)
