@@ -3,7 +3,8 @@ exactly as a plugin would (see pyproject.toml), so there is one path for all of 
 
 from __future__ import annotations
 
-from importlib.metadata import entry_points
+from functools import cache
+from importlib.metadata import EntryPoint, entry_points
 from typing import Any
 
 from pipeline.errors import BackendError, UnknownBackend
@@ -11,14 +12,21 @@ from pipeline.errors import BackendError, UnknownBackend
 GROUP = "subnotes.backends"
 
 
+@cache
+def _registered() -> dict[str, EntryPoint]:
+    """The group's entry points, read once a process: reading them opens every installed
+    package's metadata (2–3 ms), and a batch creates a backend for every file."""
+    return {ep.name: ep for ep in entry_points(group=GROUP)}
+
+
 def available() -> dict[str, str]:
     """Backend name → the object path it loads from, without importing any of them."""
-    return {ep.name: ep.value for ep in entry_points(group=GROUP)}
+    return {name: ep.value for name, ep in _registered().items()}
 
 
 def create(name: str, **settings: Any) -> Any:
     """Instantiate backend ``name``; an unknown name fails with the list of known ones."""
-    eps = {ep.name: ep for ep in entry_points(group=GROUP)}
+    eps = _registered()
     if name not in eps:
         known = ", ".join(sorted(eps)) or "none installed"
         raise UnknownBackend(f"unknown backend {name!r}; known backends: {known}")
