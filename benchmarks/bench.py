@@ -181,12 +181,13 @@ def measured(paths: list[Path], repeats: list[int]) -> list[Timed]:
                 continue
             tokens.words.cache_clear()
             t = stages(path)
+            total = sum(t.values())
             jb = jieba_seconds(path)
             got = out[k]
-            if not got.stages or sum(t.values()) < got.total:
+            if not got.stages or total < got.total:
                 got.stages = t
             got.jieba = min(got.jieba, jb)
-            got.shares.append(jb / sum(t.values()))
+            got.shares.append(jb / total)
             got.cut = tokens.words.cache_info().misses
     return out
 
@@ -227,32 +228,31 @@ def main() -> int:
         stages(build(0.1, files, tmpd / "warm", seed=99)[0])
         timed = measured([path for _, path, _ in inputs],
                          [a.repeats if hours <= 10 else a.long_repeats for hours, _, _ in inputs])
-        rows = [(hours, chars, t.stages, t.total, t.jieba, t)
-                for (hours, _, chars), t in zip(inputs, timed, strict=True)]
+        rows = [(hours, chars, t) for (hours, _, chars), t in zip(inputs, timed, strict=True)]
         names = ["ingest", "clean", "segment", "outline", "claims", "render"]
         head = " ".join(f"{n:>9}" for n in names)
         print(f"\n{'input':>7} {'chars':>9} {head} {'total':>9} {'jieba':>9} share (fastest/fastest; each run)")
-        for hours, chars, t, total, jb, got in rows:
-            cps = [f"{chars / t[n] / 1000:>8.0f}k" for n in names]
-            print(f"{hours:>6g}h {chars:>9} " + " ".join(cps) + f" {chars / total / 1000:>8.0f}k "
-                  f"{chars / jb / 1000:>8.0f}k {got.share:>5.0%} ({jb / total:.0%}; "
-                  + " ".join(f"{x:.0%}" for x in got.shares) + ")")
+        for hours, chars, t in rows:
+            cps = [f"{chars / t.stages[n] / 1000:>8.0f}k" for n in names]
+            print(f"{hours:>6g}h {chars:>9} " + " ".join(cps) + f" {chars / t.total / 1000:>8.0f}k "
+                  f"{chars / t.jieba / 1000:>8.0f}k {t.share:>5.0%} ({t.jieba / t.total:.0%}; "
+                  + " ".join(f"{x:.0%}" for x in t.shares) + ")")
         print("(characters per second, fastest run; share = pipeline speed / jieba.lcut speed on the same\n"
               " text: the median over the runs of each run against the jieba run just after it)")
-        first = rows[0]
-        for row in rows[1:]:
-            ratio = row[3] / first[3]
+        h1, c1, t1 = rows[0]
+        for hours, chars, t in rows[1:]:
+            ratio = t.total / t1.total
             # this machine's speed drifts by a third over minutes, even between turns of a round;
             # jieba (linear in its input) timed beside each size is the yardstick that drifts
             # with them: growth measured against it is input growth x share lost
-            steady = row[1] / first[1] * first[5].share / row[5].share
-            print(f"growth: {row[0]:g}h took {ratio:.1f}x the time of {first[0]:g}h "
-                  f"(input {row[1] / first[1]:.1f}x; jieba itself {row[4] / first[4]:.1f}x); "
+            steady = chars / c1 * t1.share / t.share
+            print(f"growth: {hours:g}h took {ratio:.1f}x the time of {h1:g}h "
+                  f"(input {chars / c1:.1f}x; jieba itself {t.jieba / t1.jieba:.1f}x); "
                   f"against jieba timed beside each: {steady:.1f}x")
         source = sum(len(text) for cues in files for _, text in cues) / CHARS_PER_HOUR
         print(f"(the corpus holds {source:.1f}h of distinct speech; a longer input repeats whole files, and"
               f" the sentence cache\n cuts a repeated sentence once: jieba cut "
-              + ", ".join(f"{t.cut} sentences at {h:g}h" for (h, _, _), t in zip(inputs, timed, strict=True))
+              + ", ".join(f"{t.cut} sentences at {hours:g}h" for hours, _, t in rows)
               + ")")
         startup = min(cli("--version") for _ in range(5))
         print(f"`subnotes --version` start-up: {startup:.3f}s (best of 5)")
