@@ -140,12 +140,14 @@ def jieba_seconds(path: Path) -> float:
     import jieba
 
     from pipeline.ingest import ingest
+    from pipeline.run import collector_paused
 
     text = "".join(c.text for c in ingest(path, max_bytes=None).cues)
     jieba.lcut("预热")
-    t0 = time.perf_counter()
-    jieba.lcut(text)
-    return time.perf_counter() - t0
+    with collector_paused():  # as the pipeline is timed: the yardstick gets the same conditions
+        t0 = time.perf_counter()
+        jieba.lcut(text)
+        return time.perf_counter() - t0
 
 
 @dataclass
@@ -173,6 +175,7 @@ def measured(paths: list[Path], repeats: list[int]) -> list[Timed]:
     fast moment more often than a long pipeline run does). The inputs take turns, round by round,
     so the small and the large one are timed in the same minutes and growth is not the drift."""
     from pipeline import tokens
+    from pipeline.run import collector_paused
 
     out = [Timed({}, float("inf"), []) for _ in paths]
     for r in range(max(repeats, default=0)):
@@ -180,7 +183,8 @@ def measured(paths: list[Path], repeats: list[int]) -> list[Timed]:
             if r >= repeats[k]:
                 continue
             tokens.words.cache_clear()
-            t = stages(path)
+            with collector_paused():  # as `subnotes run` processes a file
+                t = stages(path)
             total = sum(t.values())
             jb = jieba_seconds(path)
             got = out[k]
@@ -202,7 +206,7 @@ def cli(*args: str) -> float:
 def peak_memory_mb(path: Path) -> float:
     here = str(Path(__file__).parent)
     code = (f"import sys; sys.path.insert(0, {here!r}); import bench; from pathlib import Path; "
-            f"bench.stages(Path({str(path)!r}))")
+            f"from pipeline.run import collector_paused\nwith collector_paused(): bench.stages(Path({str(path)!r}))")
     subprocess.run([sys.executable, "-c", code], check=True, cwd=ROOT)
     return resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
 
@@ -215,9 +219,6 @@ def main() -> int:
     ap.add_argument("--long-repeats", type=int, default=3, help="runs per longer input (fastest counts)")
     ap.add_argument("--pairs", type=int, default=11, help="alternated --jobs 1 / --jobs 2 runs on CLVTS")
     a = ap.parse_args()
-    from pipeline.run import tune_gc
-
-    tune_gc()  # the collector threshold `subnotes run` uses
     print(f"machine: {os.cpu_count()} cores, Python {platform.python_version()}, {platform.machine()}")
     files = source_cues(a.shared)
     with tempfile.TemporaryDirectory() as tmp:

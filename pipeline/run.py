@@ -15,6 +15,7 @@ import os
 import time
 from collections.abc import Callable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -153,6 +154,11 @@ def up_to_date(stem: Path, key: str, html: bool) -> bool:
 
 
 def run_file(job: Job, settings, protected: set[Path]) -> Result:
+    with collector_paused():
+        return _run_file(job, settings, protected)
+
+
+def _run_file(job: Job, settings, protected: set[Path]) -> Result:
     from pipeline.ingest import ingest_bytes
     from pipeline.ingest.detect import read
     from pipeline.render import markdown
@@ -205,24 +211,27 @@ def _safe_run(job: Job, settings, protected: set[Path], debug: bool = False) -> 
 def run_batch(jobs: list[Job], settings, *, debug: bool = False,
               on_start: Callable[[Job], None] | None = None) -> Iterator[Result]:
     """Yield one Result per job as each finishes. Stops cleanly on KeyboardInterrupt."""
-    old_gc = gc.get_threshold()
-    tune_gc()
     tablecache.place(settings.cache_dir)
+    yield from _batch(jobs, settings, debug=debug, on_start=on_start)
+
+
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """Python's cycle collector off while one file is processed, back on (if it was) after.
+
+    The stages allocate millions of small objects that live to the end of the file (cues,
+    sentences, word tuples, counters) and make no reference cycles: a whole offline run leaves
+    nothing for the collector to free. With it on, every 20k allocations it walked the young
+    objects for nothing, ~4% of a run, and more the longer the input. Whatever cycles a backend
+    does make (an exception's traceback) wait for the next collection after the file.
+    benchmarks/bench.py times the stages inside this too, as the CLI runs them."""
+    was = gc.isenabled()
+    gc.disable()
     try:
-        yield from _batch(jobs, settings, debug=debug, on_start=on_start)
+        yield
     finally:
-        gc.set_threshold(*old_gc)
-
-
-GC_THRESHOLD = (20_000, 50, 50)
-
-
-def tune_gc() -> None:
-    """The stages allocate millions of short-lived small objects and almost no reference cycles;
-    at Python's default threshold (700) the cycle collector runs all the time and costs 8–10% of
-    the clean stage. A larger first-generation threshold keeps it for what it is for. Forked
-    workers inherit the setting; benchmarks/bench.py measures with it, as the CLI runs."""
-    gc.set_threshold(*GC_THRESHOLD)
+        if was:
+            gc.enable()
 
 
 def _batch(jobs: list[Job], settings, *, debug: bool = False,
