@@ -15,7 +15,7 @@ import tomllib
 from collections import Counter
 from functools import cache
 from importlib import resources
-from itertools import repeat
+from itertools import chain, repeat
 from operator import mul
 
 from pipeline.backends.base import Backend
@@ -27,7 +27,7 @@ MIN_CHARS, MAX_CHARS = 12, 90
 POINTS_MIN, POINTS_MAX = 2, 6
 SUMMARY_MAX = 5
 _TAGS = re.compile(r"对吧|是吧|好吧")
-_ALNUM = re.compile(r"[^\W_]")  # what str.isalnum accepts
+_NOT_ALNUM = re.compile(r"[\W_]")  # what str.isalnum refuses
 _WEAK_START = ("这个", "那个", "它", "这", "那", "但", "所以", "因为", "然后", "就是")
 _BOUND = "是的了过着得地"  # 然后是X: the opener is part of the verb phrase, not a detachable word
 _CONTENT = re.compile(r"[\u4e00-\u9fff]{2,}|[A-Za-z][A-Za-z0-9.+-]+")
@@ -70,11 +70,11 @@ def _bags(texts: list[str]) -> list[Counter]:
 
 def _vectors(bags: list[Counter]) -> list[dict[str, float]]:
     n = len(bags) or 1
-    df: Counter = Counter()
-    for b in bags:
-        df.update(b.keys())
+    df = Counter(chain.from_iterable(bags))  # a bag's keys, each once: document frequency, in C
     idf = {w: math.log((n + 1) / (d + 0.5)) for w, d in df.items()}  # once a word, not once a use
-    return [{w: (1 + math.log(c)) * idf[w] for w, c in b.items()} for b in bags]
+    most = max((max(b.values()) for b in bags if b), default=1)
+    tf = [0.0, *(1 + math.log(c) for c in range(1, most + 1))]
+    return [{w: tf[c] * idf[w] for w, c in b.items()} for b in bags]  # (1 + log c) · idf, no call a word
 
 
 def _centroid(vecs: list[dict[str, float]]) -> dict[str, float]:
@@ -100,7 +100,7 @@ def _cos(a: dict[str, float], b: dict[str, float], na: float, nb: float) -> floa
 
 
 def _usable(text: str) -> bool:
-    n = len(_ALNUM.findall(text))
+    n = len(text) - len(_NOT_ALNUM.findall(text))  # letters and digits; the others are fewer to list
     return MIN_CHARS <= n <= MAX_CHARS and not _TAGS.search(text) and not text.endswith(("？", "?"))
 
 
@@ -149,8 +149,8 @@ def outline(cleaned: Cleaned, segments: list[Segment], backend: Backend | None =
         ids = list(range(seg.first_sentence, seg.last_sentence + 1))
         centroid = _centroid(vecs[seg.first_sentence:seg.last_sentence + 1])
         cnorm = _norm(centroid)
-        score = {i: _cos(vecs[i], centroid, norms[i], cnorm) * _weight(sents[i].text) for i in ids}
         usable = [i for i in ids if _usable(sents[i].text)] or [max(ids, key=lambda i: len(sents[i].text))]
+        score = {i: _cos(vecs[i], centroid, norms[i], cnorm) * _weight(sents[i].text) for i in usable}
         k = max(POINTS_MIN, min(POINTS_MAX, round(len(ids) / 5)))
         picked = _pick(usable, score, vecs, norms, k)
         speakers = list(dict.fromkeys(sents[i].speaker for i in ids if sents[i].speaker))

@@ -111,11 +111,20 @@ def near(cost: list[list[float]], price: float, bonus: list[float], size: list[i
         # no split into at most ``target`` sections fits the length bounds: let the price decide
         return got if len(got) > 1 or target == 1 else _priced(table, price)
     lo, hi = math.log(max(price, 1e-6)) - 12.0, math.log(max(price, 1e-6)) + 12.0
-    found = _priced(table, price)
+    # a dearer section never buys more sections, so the cheapest and the dearest price bound
+    # every count the search can reach: when the target lies beyond one (the length bounds or
+    # the words allow fewer sections than asked), that one is the answer, not 24 passes later
+    most = _priced(table, math.exp(lo))
+    if len(most) <= target:
+        return most
+    fewest = _priced(table, math.exp(hi))
+    if len(fewest) >= target:
+        return fewest
+    found: list[int] | None = None
     for _ in range(24):
-        mid = (lo + hi) / 2
+        mid = (lo + hi) / 2  # the first is the price itself
         got = _priced(table, math.exp(mid))
-        if abs(len(got) - target) < abs(len(found) - target):
+        if found is None or abs(len(got) - target) < abs(len(found) - target):
             found = got
         if len(got) == target:
             break
@@ -123,7 +132,7 @@ def near(cost: list[list[float]], price: float, bonus: list[float], size: list[i
             lo = mid  # too many sections: a dearer section
         else:
             hi = mid
-    return found
+    return found if found is not None else most
 
 
 def _fixed(t: _Table, count: int) -> list[int]:

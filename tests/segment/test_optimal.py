@@ -88,3 +88,23 @@ def test_many_sections_by_price_search():
     assert abs(len(got) - target) <= target // 20, len(got)
     assert len(near(cost, 5.0, [0.0] * n, [10] * n, 1, 12)) == 12  # small targets: exact
     assert len(near(cost, 5.0, [0.0] * n, [10] * n, 1, 7)) > 1  # 7 × 40 units cannot cover 400
+
+
+
+def test_price_search_stops_at_a_target_no_price_reaches(monkeypatch):
+    """Asked for more sections than the length bounds allow, the search returns the most any
+    price gives (the cheapest price's optimum) after one pass, not two dozen."""
+    from pipeline.segment import optimal
+
+    n = 200
+    # a longer section costs more than its parts: every split that the length bound allows pays
+    cost = [[(d + 1) * 10.0 + d * d for d in range(min(40, n - i))] for i in range(n)]
+    calls = []
+    real = optimal._priced
+    monkeypatch.setattr(optimal, "_priced", lambda table, price: calls.append(price) or real(table, price))
+    got = optimal.near(cost, 5.0, [0.0] * n, [10] * n, 300, optimal.EXACT_MAX + 100)
+    assert len(got) == 6  # sections of at least 300 characters (30 units) in 200 units
+    assert len(calls) == 1
+    calls.clear()
+    got = optimal.near(cost, 5.0, [0.0] * n, [10] * n, 10, optimal.EXACT_MAX + 1)
+    assert 6 < len(got) < n // 2 and len(calls) > 2  # a target within reach is searched for
