@@ -13,8 +13,8 @@ characters); the walk is exact.
 
 from __future__ import annotations
 
-from itertools import compress, repeat
-from operator import add, contains, mul
+from itertools import compress
+from operator import contains, getitem
 
 from pipeline.clean.lexicon import WILD
 from pipeline.clean.pinyin import folded_char
@@ -44,10 +44,14 @@ class Starts:
     under a hash of the trie's keys, since every process would build the same one."""
 
     def __init__(self, vocab: dict[str, int], table: dict[int, frozenset[int]]) -> None:
-        self.k = len(vocab) + 1
+        k = self.k = len(vocab) + 1
         self.ids = _CharIds(vocab)
         self.table = table
-        self.none: frozenset[int] = frozenset()
+        none: frozenset[int] = frozenset()
+        # the table as rows[first][second]: two list lookups a position, no pair number to make
+        self.rows = [[none] * k for _ in range(k)]
+        for pair, thirds in table.items():
+            self.rows[pair // k][pair % k] = thirds
 
     @classmethod
     def of(cls, trie: dict) -> Starts:
@@ -63,11 +67,9 @@ class Starts:
 
     def positions(self, text: str) -> list[int]:
         """Positions of ``text`` where a walk may find a term (a superset of those where it does)."""
-        k = self.k
         ids = list(map(self.ids.__getitem__, text))
         ids += (0, 0)
-        pairs = map(add, map(mul, ids, repeat(k)), ids[1:])
-        thirds = map(self.table.get, pairs, repeat(self.none))
+        thirds = map(getitem, map(self.rows.__getitem__, ids), ids[1:])
         return list(compress(range(len(text)), map(contains, thirds, ids[2:])))
 
 
