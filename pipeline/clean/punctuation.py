@@ -38,6 +38,7 @@ def _rules() -> dict:
     data["topic"] = re.compile("|".join(f"(?:{p})" for p in data["topic_patterns"]))
     for key in ("question_ends", "wh_ends", "wh_words"):
         data[key] = tuple(data[key])
+    data["wh"] = re.compile("|".join(map(re.escape, data["wh_words"])) or "(?!)")  # any of them, in one search
     return data
 
 
@@ -107,7 +108,7 @@ def _is_question(clause: str, sentence: str, rules: dict) -> bool:
     clause = clause.rstrip()
     if clause.endswith(rules["question_ends"]):
         return True
-    return clause.endswith(rules["wh_ends"]) and any(w in sentence for w in rules["wh_words"])
+    return clause.endswith(rules["wh_ends"]) and rules["wh"].search(sentence) is not None
 
 
 def changes(draft: Draft) -> list[Change]:
@@ -122,14 +123,12 @@ def changes(draft: Draft) -> list[Change]:
     sent_start = 0
     for k, bd in enumerate(bounds):
         clause_start = bounds[k - 1].end if k else 0
-        clause = text[clause_start:bd.start]
-        sentence = text[sent_start:bd.start]
-        length = alnum[bd.start] - alnum[sent_start]
         if bd.kind == "hard":
-            if _is_question(clause, sentence, rules) and text[bd.start] == "。":
+            if text[bd.start] == "。" and _is_question(text[clause_start:bd.start], text[sent_start:bd.start], rules):
                 out.append(Change(bd.start, bd.start + 1, "？", "punctuation", "rule", 0.7, "question"))
             sent_start = bd.end
             continue
+        length = alnum[bd.start] - alnum[sent_start]
         nxt_end = bounds[k + 1].start if k + 1 < len(bounds) else len(text)
         nxt = text[bd.end:nxt_end].lstrip()
         nxt_len = alnum[nxt_end] - alnum[bd.end]  # the stripped white space counts for nothing
@@ -159,7 +158,7 @@ def changes(draft: Draft) -> list[Change]:
                 and not (end and "length" in why and length >= rules["soft_chars"]):
             continue  # the recogniser's own commas stand, unless a sentence would run past max_chars
         if end:
-            mark = "？" if _is_question(clause, sentence, rules) else "。"
+            mark = "？" if _is_question(text[clause_start:bd.start], text[sent_start:bd.start], rules) else "。"
             sent_start = bd.end
         else:
             mark = "，"
