@@ -22,6 +22,9 @@ per size, then measures, in one run on this machine:
   this machine's own two-process ceiling measured with each pair (a CPU-only loop twice at once
   against twice in a row).
 
+The stages and jieba alone are both timed with the cycle collector paused, as ``subnotes run``
+processes a file (``pipeline.run.collector_paused``).
+
 Run by hand from the project root:  .venv/bin/python benchmarks/bench.py [--hours 1 10 40 100]
 """
 
