@@ -39,8 +39,13 @@ def build(draft: Draft, edits: list[Edit], candidates: list | None = None) -> Cl
                 cuts.append(i)
             prev = sp
     cuts = sorted(set([*cuts, len(text)]))
-    spans: list[tuple[int, int]] = []  # each sentence's text span, white space at its edges left out
+    out_text: list[str] = []
+    lo_all: list[int] = []  # clean character → source span, made arrays at the end
+    hi_all: list[int] = []
+    sentences: list[Sentence] = []
+    clean_len = 0
     start = 0
+    prev_speaker = None
     for cut in cuts:
         a, b = start, cut
         start = cut
@@ -48,18 +53,11 @@ def build(draft: Draft, edits: list[Edit], candidates: list | None = None) -> Cl
             a += 1
         while b > a and text[b - 1].isspace():
             b -= 1
-        if b > a and _ALNUM.search(text, a, b):
-            spans.append((a, b))
-    streamed = draft.stream_spans(spans)
-    about = stream.times_and_speakers([(lo, max(lo + 1, hi)) for lo, hi in streamed])
-    out_text: list[str] = []
-    lo_all: list[int] = []  # clean character → source span, made arrays at the end
-    hi_all: list[int] = []
-    sentences: list[Sentence] = []
-    clean_len = 0
-    prev_speaker = None
-    for (a, b), (time, speaker) in zip(spans, about, strict=True):
+        if b <= a or not _ALNUM.search(text, a, b):
+            continue
         s_lo, s_hi = slo[a], shi[b - 1]
+        st_lo, st_hi = draft.stream_span(a, b)
+        speaker = stream.speaker_at(st_lo)
         if sentences and speaker != prev_speaker:
             out_text.append("\n")
             lo_all.append(s_lo)
@@ -87,7 +85,7 @@ def build(draft: Draft, edits: list[Edit], candidates: list | None = None) -> Cl
         sent = "".join(chars)
         sentences.append(Sentence(id=len(sentences), text=sent, start=s_lo, end=max(s_lo, s_hi),
                                   clean_start=clean_len, clean_end=clean_len + len(sent),
-                                  time=time, speaker=speaker))
+                                  time=stream.time_span(st_lo, max(st_lo + 1, st_hi)), speaker=speaker))
         out_text.append(sent)
         clean_len += len(sent)
     cleaned = Cleaned(clean_text="".join(out_text), sentences=sentences, edits=edits,

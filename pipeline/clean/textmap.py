@@ -91,20 +91,6 @@ class Stream:
     def speaker_at(self, a: int) -> str | None:
         return self.speakers[self.cue_of[a]] if self.cue_of and a < len(self.cue_of) else None
 
-    def times_and_speakers(self, spans: list[tuple[int, int]]) -> list[tuple[TimeSpan | None, str | None]]:
-        """(``time_span(a, b)``, ``speaker_at(a)``) of each stream span, in one call."""
-        cue_of, times, speakers = self.cue_of, self.times, self.speakers
-        n = len(cue_of)
-        out: list[tuple[TimeSpan | None, str | None]] = []
-        for a, b in spans:
-            speaker = speakers[cue_of[a]] if n and a < n else None
-            if not n or b <= a:
-                out.append((None, speaker))
-                continue
-            first, last = times[cue_of[a]], times[cue_of[min(b, n) - 1]]
-            out.append((None if first is None or last is None else (first[0], last[1]), speaker))
-        return out
-
 
 @dataclass(slots=True)
 class Change:
@@ -234,23 +220,6 @@ class Draft:
         if b <= a:
             return lo, lo
         return lo, max(lo, self._stream_end(b - 1))
-
-    def stream_spans(self, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-        """``stream_span`` of each span, in one call: building sentences asks for thousands."""
-        text_len, stream_len, eid, lo_of, edits = len(self.text), len(self.stream), self._eid, self._lo, self._edits
-        out = []
-        for a, b in spans:
-            if a >= text_len:
-                lo = stream_len
-            else:
-                e = eid[a]
-                lo = edits[e].lo if e >= 0 else lo_of[a]
-            if b <= a:
-                out.append((lo, lo))
-                continue
-            e = eid[b - 1]
-            out.append((lo, max(lo, edits[e].hi if e >= 0 else lo_of[b - 1] + 1)))
-        return out
 
     def source_span(self, a: int, b: int) -> tuple[int, int]:
         return self.stream.source_span(*self.stream_span(a, b))
