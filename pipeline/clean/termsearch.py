@@ -44,9 +44,8 @@ class Starts:
     under a hash of the trie's keys, since every process would build the same one."""
 
     def __init__(self, vocab: dict[str, int], table: dict[int, frozenset[int]]) -> None:
-        k = self.k = len(vocab) + 1
+        k = len(vocab) + 1
         self.ids = _CharIds(vocab)
-        self.table = table
         none: frozenset[int] = frozenset()
         # the table as rows[first][second]: two list lookups a position, no pair number to make
         self.rows = [[none] * k for _ in range(k)]
