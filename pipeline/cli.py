@@ -18,6 +18,18 @@ cache_app = typer.Typer(help="The LLM response cache.", no_args_is_help=True)
 app.add_typer(cache_app, name="cache")
 
 _debug = False
+_console = False  # set by main(): this process is the console script and owns its signals
+
+
+def _settled() -> None:
+    """The batch is over and its outcome decided: from here a Ctrl-C (one sent as the last file
+    finished, say) would only turn a finished run into a traceback or a signal death while the
+    summary prints and the interpreter exits. Only the console script does this; an in-process
+    caller (tests, CliRunner) keeps its own Ctrl-C."""
+    if _console:
+        import signal
+
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def _version(value: bool) -> None:
@@ -129,8 +141,10 @@ def _drive(job_list, settings, failed_before: bool) -> int:
                 for k in usage:
                     usage[k] += res.usage.get(k, 0)
                 reporter.result(res)
+        _settled()
     except KeyboardInterrupt:
         interrupted = True
+        _settled()
     secs = time.perf_counter() - t0
     summary = f"{counts['done']} done, {counts['skipped']} skipped, {counts['failed']} failed in {secs:.1f}s"
     if usage["calls"] or usage["cached"]:
@@ -247,4 +261,6 @@ def cache_path() -> None:
 
 def main() -> None:
     """Console-script entry point: typer's own usage errors exit 2, ours as documented."""
+    global _console
+    _console = True
     app()

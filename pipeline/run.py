@@ -14,7 +14,6 @@ import json
 import os
 import time
 from collections.abc import Callable, Iterator
-from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -243,28 +242,17 @@ def _batch(jobs: list[Job], settings, *, debug: bool = False,
                 on_start(job)
             yield _safe_run(job, settings, protected, debug)
         return
+    from functools import partial
+
+    from pipeline.workers import parallel
+
     workers = min(settings.jobs, len(jobs), os.cpu_count() or 1) or 1
-    pool = ProcessPoolExecutor(max_workers=workers, initializer=_worker_init, initargs=(settings.cache_dir,))
-    pending: dict[Future, Job] = {}
-    todo = iter(sorted(jobs, key=_size, reverse=True))  # longest first: no long file left for last
-    try:
-        for job in todo:
-            pending[pool.submit(_safe_run, job, settings, protected, debug)] = job
-            if len(pending) >= workers * 2:
-                break
-        while pending:
-            done, _ = wait(pending, return_when=FIRST_COMPLETED)
-            for fut in done:
-                job = pending.pop(fut)
-                try:
-                    yield fut.result()
-                except Exception as exc:  # a worker died (killed, out of memory)
-                    yield Result(job, "failed", error=f"{job.path}: worker failed: {type(exc).__name__}")
-                nxt = next(todo, None)
-                if nxt is not None:
-                    pending[pool.submit(_safe_run, nxt, settings, protected, debug)] = nxt
-    finally:
-        pool.shutdown(wait=not pending, cancel_futures=True)
+    yield from parallel(partial(_safe_run, settings=settings, protected=protected, debug=debug), jobs, workers,
+                        size=_size, failed=_worker_failed, init=tablecache.place, init_args=(settings.cache_dir,))
+
+
+def _worker_failed(job: Job, exc: BaseException) -> Result:
+    return Result(job, "failed", error=f"{job.path}: worker failed: {type(exc).__name__}")
 
 
 def _size(job: Job) -> int:
@@ -272,33 +260,3 @@ def _size(job: Job) -> int:
         return job.path.stat().st_size
     except OSError:
         return 0
-
-
-def _worker_init(cache_dir: str | None = None) -> None:
-    import signal
-
-    tablecache.place(cache_dir)  # a spawned (not forked) worker starts without the parent's setting
-
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C and stops the pool
-    _die_with_parent()
-
-
-def _die_with_parent() -> None:
-    """A worker whose parent was killed (``kill -9``) would wait for work forever, holding the
-    terminal's pipes; on Linux the kernel ends it with the parent. Its unfinished output is only a
-    hidden temporary file, never a partial ``.md``/``.json``."""
-    import ctypes
-    import signal
-    import sys
-
-    if not sys.platform.startswith("linux"):
-        return
-    try:
-        libc = ctypes.CDLL(None, use_errno=True)
-        libc.prctl(1, int(signal.SIGTERM))  # PR_SET_PDEATHSIG
-    except (OSError, AttributeError):
-        return
-    if os.getppid() == 1:  # the parent died before prctl took effect
-        os._exit(1)
-
-
