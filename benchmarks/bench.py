@@ -223,6 +223,12 @@ def main() -> int:
     ap.add_argument("--pairs", type=int, default=11, help="alternated --jobs 1 / --jobs 2 runs on CLVTS")
     a = ap.parse_args()
     print(f"machine: {os.cpu_count()} cores, Python {platform.python_version()}, {platform.machine()}")
+    # an installed subnotes has its bytecode (pip compiles it); an editable checkout run with
+    # PYTHONDONTWRITEBYTECODE (set on this machine) would compile every module again in every
+    # process the CLI figures time: ~25 ms a process, more with --jobs
+    import compileall
+
+    compileall.compile_dir(str(ROOT / "pipeline"), quiet=1)
     files = source_cues(a.shared)
     with tempfile.TemporaryDirectory() as tmp:
         tmpd = Path(tmp)
