@@ -6,6 +6,7 @@ parent handled so that no worker outlives the run and no lock is left held.
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 import signal
 import threading
@@ -28,6 +29,7 @@ def parallel(call: Callable[[J], R], items: Sequence[J], workers: int, *, size: 
     The largest items go first, so no long file is left to run alone at the end. A worker that
     dies (killed, out of memory) costs its item ``failed(item, exc)``, not the batch. Ctrl-C
     raises KeyboardInterrupt here, at a point between waits, and the workers are stopped."""
+    others = set(multiprocessing.active_children())  # a library caller's own children are not ours to stop
     pool = ProcessPoolExecutor(max_workers=workers, initializer=_worker_start, initargs=(init, init_args))
     pending: dict[Future, J] = {}
     todo = iter(sorted(items, key=size, reverse=True))
@@ -56,7 +58,7 @@ def parallel(call: Callable[[J], R], items: Sequence[J], workers: int, *, size: 
         finally:
             if pending:  # left early (Ctrl-C, or the caller stopped reading): drop the files in hand
                 pool.shutdown(wait=False, cancel_futures=True)
-                _stop_workers()
+                _stop_workers(others)
             pool.shutdown(wait=True, cancel_futures=True)
 
 
@@ -87,19 +89,19 @@ def _interrupt_flag() -> Iterator[threading.Event]:
             raise KeyboardInterrupt
 
 
-def _stop_workers() -> None:
+def _stop_workers(others: set) -> None:
     """End the pool's workers now instead of letting them finish the files they hold.
 
     ``cancel_futures`` only drops what no worker has taken yet; the pool hands each worker one
     more file than it runs, so after Ctrl-C the files in hand (a long one takes minutes) would
     still run to the end, written but not reported. A worker stopped mid-file leaves at most a
-    hidden temporary file, never a partial output (``outputs.write_atomic``). The pool's workers
-    are this process's only children."""
-    import multiprocessing
-
-    for proc in multiprocessing.active_children():
+    hidden temporary file, never a partial output (``outputs.write_atomic``). The pool does not
+    name its processes; they are the children this process has now and did not have before it
+    (``others``)."""
+    ours = [proc for proc in multiprocessing.active_children() if proc not in others]
+    for proc in ours:
         proc.terminate()
-    for proc in multiprocessing.active_children():
+    for proc in ours:
         proc.join(5)
 
 

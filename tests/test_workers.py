@@ -59,10 +59,17 @@ def test_a_dead_worker_fails_its_item_not_the_batch():
 def test_ctrl_c_stops_the_workers_at_once():
     if threading.current_thread() is not threading.main_thread():
         pytest.skip("signals reach only the main thread")
-    threading.Timer(1.0, os.kill, (os.getpid(), signal.SIGINT)).start()
-    t0 = time.monotonic()
-    with pytest.raises(KeyboardInterrupt):
-        list(parallel(sleep_long, [1, 2, 3, 4], 2, size=lambda n: n, failed=noted))
-    assert time.monotonic() - t0 < 10  # not the 30 s the files in hand would take
+    own = multiprocessing.Process(target=time.sleep, args=(30,))  # the caller's, not the pool's
+    own.start()
+    try:
+        threading.Timer(1.0, os.kill, (os.getpid(), signal.SIGINT)).start()
+        t0 = time.monotonic()
+        with pytest.raises(KeyboardInterrupt):
+            list(parallel(sleep_long, [1, 2, 3, 4], 2, size=lambda n: n, failed=noted))
+        assert time.monotonic() - t0 < 10  # not the 30 s the files in hand would take
+        assert own.is_alive()
+    finally:
+        own.terminate()
+        own.join()
     assert workers_gone()  # a worker still asleep would be there for 30 s
     assert signal.getsignal(signal.SIGINT) is signal.default_int_handler  # Ctrl-C is Python's again
