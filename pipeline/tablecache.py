@@ -8,8 +8,9 @@ process: most of a short file's time, and what caps the speed-up of ``--jobs``.
 
 Each table is one marshal blob named for what it is and a hash of what it was built from
 (library version, data file size, data hash). A file that is missing, stale, truncated or of the
-wrong shape is rebuilt and replaced atomically; all but the latest few versions of a table go. A
-folder that cannot be written costs only the speed. marshal, not pickle: loading it runs no code.
+wrong shape is rebuilt and replaced atomically; all but the latest few versions of a table go,
+and so does any table unused for a month. A folder that cannot be written costs only the speed.
+marshal, not pickle: loading it runs no code.
 
 A table far larger than what one run asks of it (jieba's IDF: 270k words, of which a talk looks
 up a few thousand) is an SQLite file instead (``lookup``): opening it costs nothing, and a batch
@@ -32,6 +33,7 @@ T = TypeVar("T")
 FORMAT = 1  # bump when a table's layout changes
 SUBFOLDER = "tables"
 KEEP = 8  # versions of one table kept
+UNUSED_DAYS = 30  # a table no process has read for this long goes (one an upgrade renamed, say)
 log = logging.getLogger("subnotes.tables")
 _place: dict[str, str | None] = {"dir": None}
 
@@ -58,6 +60,7 @@ def stored(name: str, key: str, build: Callable[[], T], valid: Callable[[Any], b
     try:
         value = marshal.loads(path.read_bytes())
         if valid(value):
+            _used(path)
             return value  # type: ignore[no-any-return]
         log.debug("table %s has the wrong shape; rebuilding", path)
     except FileNotFoundError:
@@ -95,11 +98,39 @@ def _publish(path: Path, name: str, fill: Callable[[str], object]) -> None:
                         key=lambda f: f.stat().st_mtime, reverse=True)
         for old in others[KEEP - 1:]:
             old.unlink(missing_ok=True)
+        _drop_unused(path.parent)
     except (OSError, ValueError, sqlite3.Error) as exc:  # read-only folder, full disk, a value marshal refuses
         log.debug("cannot store table %s: %s", path, exc)
     finally:
         if tmp is not None:
             Path(tmp).unlink(missing_ok=True)
+
+
+def _used(path: Path) -> None:
+    """Mark a table as in use (its modification time, refreshed at most once a day: reading
+    leaves no trace, and access times are not kept on many systems)."""
+    import time
+
+    try:
+        if time.time() - path.stat().st_mtime > 86_400:
+            os.utime(path)
+    except OSError:
+        pass  # a read-only folder: the table may look unused and go, and is built again then
+
+
+def _drop_unused(where: Path) -> None:
+    """Remove tables no process has used for ``UNUSED_DAYS``. Versions of a name are bounded by
+    ``KEEP``; this catches the names a newer subnotes no longer asks for, which nothing else
+    would remove. Runs only when a table is written (a new version, an upgrade)."""
+    import time
+
+    cutoff = time.time() - UNUSED_DAYS * 86_400
+    for f in [*where.glob("*.marshal"), *where.glob("*.sqlite")]:
+        try:
+            if f.stat().st_mtime < cutoff:
+                f.unlink()
+        except OSError:
+            continue
 
 
 class Lookup:
@@ -126,6 +157,8 @@ def lookup(name: str, key: str, build: Callable[[], Iterable[tuple[str, Any]]]) 
     built in memory."""
     path = _path(name, key, ".sqlite")
     db = _open(path)
+    if db is not None:
+        _used(path)
     if db is None:
         _publish(path, name, lambda tmp: _fill(sqlite3.connect(tmp), build()))
         db = _open(path)

@@ -4,6 +4,7 @@ import json
 import os
 import subprocess
 import sys
+import time
 
 import pytest
 
@@ -45,11 +46,24 @@ def test_new_key_rebuilds_and_old_versions_are_bounded(where):
         build, calls = _counting({"i": i})
         assert tablecache.stored("t", f"key{i}", build, _is_dict) == {"i": i}
         assert calls == [1]
-        os.utime(next(iter(sorted(where.glob("t-*.marshal"), key=os.path.getmtime))), (i, i))
+        recent = time.time() - 86_400 * (tablecache.KEEP + 3 - i)  # older each round, within the month
+        os.utime(next(iter(sorted(where.glob("t-*.marshal"), key=os.path.getmtime))), (recent, recent))
     assert len(list(where.glob("t-*.marshal"))) == tablecache.KEEP
     build, calls = _counting({"i": -1})
     assert tablecache.stored("t", f"key{tablecache.KEEP + 2}", build, _is_dict) == {"i": tablecache.KEEP + 2}
     assert calls == []  # the newest is still there
+
+
+def test_a_table_unused_for_a_month_goes_when_another_is_written(where):
+    tablecache.stored("kept", "k", lambda: {"a": 1}, _is_dict)
+    tablecache.stored("retired", "k", lambda: {"b": 2}, _is_dict)  # a name a newer version dropped
+    month = time.time() - 86_400 * (tablecache.UNUSED_DAYS + 1)
+    for f in where.glob("*.marshal"):
+        os.utime(f, (month, month))
+    tablecache.stored("kept", "k", lambda: {"a": -1}, _is_dict)  # read: marks it in use again
+    tablecache.stored("new", "k", lambda: {"c": 3}, _is_dict)  # a write sweeps the folder
+    assert sorted(f.name.split("-")[0] for f in where.glob("*.marshal")) == ["kept", "new"]
+    assert tablecache.stored("kept", "k", lambda: {"a": -1}, _is_dict) == {"a": 1}  # not rebuilt
 
 
 @pytest.mark.parametrize("damage", [b"", b"\x00garbage", b"N"])  # empty, unreadable, a valid None
