@@ -13,6 +13,7 @@ import threading
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from contextlib import contextmanager
+from multiprocessing.process import BaseProcess
 from typing import Any, TypeVar
 
 J = TypeVar("J")
@@ -57,8 +58,9 @@ def parallel(call: Callable[[J], R], items: Sequence[J], workers: int, *, size: 
                         raise KeyboardInterrupt
         finally:
             if pending:  # left early (Ctrl-C, or the caller stopped reading): drop the files in hand
-                pool.shutdown(wait=False, cancel_futures=True)
                 _stop_workers(others)
+            # joins the pool's manager thread (it sees stopped workers as a broken pool and ends);
+            # a first shutdown(wait=False) would make this one a no-op and leave that join to exit
             pool.shutdown(wait=True, cancel_futures=True)
 
 
@@ -89,7 +91,7 @@ def _interrupt_flag() -> Iterator[threading.Event]:
             raise KeyboardInterrupt
 
 
-def _stop_workers(others: set) -> None:
+def _stop_workers(others: set[BaseProcess]) -> None:
     """End the pool's workers now instead of letting them finish the files they hold.
 
     ``cancel_futures`` only drops what no worker has taken yet; the pool hands each worker one
