@@ -25,6 +25,7 @@ import marshal
 import os
 import sqlite3
 import tempfile
+import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any, TypeVar
@@ -109,8 +110,6 @@ def _publish(path: Path, name: str, fill: Callable[[str], object]) -> None:
 def _used(path: Path) -> None:
     """Mark a table as in use (its modification time, refreshed at most once a day: reading
     leaves no trace, and access times are not kept on many systems)."""
-    import time
-
     try:
         if time.time() - path.stat().st_mtime > 86_400:
             os.utime(path)
@@ -122,8 +121,6 @@ def _drop_unused(where: Path) -> None:
     """Remove tables no process has used for ``UNUSED_DAYS``. Versions of a name are bounded by
     ``KEEP``; this catches the names a newer subnotes no longer asks for, which nothing else
     would remove. Runs only when a table is written (a new version, an upgrade)."""
-    import time
-
     cutoff = time.time() - UNUSED_DAYS * 86_400
     for f in [*where.glob("*.marshal"), *where.glob("*.sqlite")]:
         try:
@@ -159,7 +156,7 @@ def lookup(name: str, key: str, build: Callable[[], Iterable[tuple[str, Any]]]) 
     db = _open(path)
     if db is not None:
         _used(path)
-    if db is None:
+    else:
         _publish(path, name, lambda tmp: _fill(sqlite3.connect(tmp), build()))
         db = _open(path)
     if db is None:

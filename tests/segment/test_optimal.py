@@ -90,7 +90,6 @@ def test_many_sections_by_price_search():
     assert len(near(cost, 5.0, [0.0] * n, [10] * n, 1, 7)) > 1  # 7 × 40 units cannot cover 400
 
 
-
 def test_price_search_stops_at_a_target_no_price_reaches(monkeypatch):
     """Asked for more sections than the length bounds allow, the search returns the most any
     price gives (the cheapest price's optimum) after one pass, not two dozen."""
