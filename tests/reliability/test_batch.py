@@ -95,7 +95,9 @@ def test_interrupted_batch_resumes_to_identical_results(tmp_path, reference, how
                                 text=True, env=env(), cwd=src.parent, start_new_session=True)
         stop_after = rng.randrange(1, N - 5)  # a random moment: after that many files, mid-next
         seen = 0
+        lines = []
         for line in proc.stderr:
+            lines.append(line)
             seen += line.startswith(("done", "skipped"))
             if seen >= stop_after:
                 time.sleep(rng.uniform(0, 0.05))
@@ -106,11 +108,12 @@ def test_interrupted_batch_resumes_to_identical_results(tmp_path, reference, how
         finally:
             with contextlib.suppress(ProcessLookupError):
                 os.killpg(proc.pid, signal.SIGKILL)  # only this run's own process group
+        err = "".join(lines) + err  # all it printed, for the messages
         assert "Traceback" not in err
         if how == "int" and proc.returncode != 0:  # 0: it had finished before the signal came (a slow reader)
-            assert proc.returncode == 130 and "interrupted:" in err and "run again" in err
+            assert proc.returncode == 130 and "interrupted:" in err and "run again" in err, err[-3000:]
         elif how == "int":
-            assert " failed in " in err and "interrupted" not in err
+            assert " failed in " in err and "interrupted" not in err, err[-3000:]
         assert_no_partial(out, reference)
     final = subprocess.run(cmd(src, out), capture_output=True, text=True, env=env(), cwd=src.parent)
     assert final.returncode == 0, final.stderr
