@@ -22,9 +22,6 @@ per size, then measures, in one run on this machine:
   this machine's own two-process ceiling measured with each pair (a CPU-only loop twice at once
   against twice in a row).
 
-The stages and jieba alone are both timed with the cycle collector paused, as ``subnotes run``
-processes a file (``pipeline.run.collector_paused``).
-
 Run by hand from the project root:  .venv/bin/python benchmarks/bench.py [--hours 1 10 40 100]
 """
 
@@ -114,13 +111,13 @@ def stages(path: Path) -> dict[str, float]:
     cleaned = clean(doc, CleanOptions(), backend)
     t["clean"] = time.perf_counter() - t0
     t0 = time.perf_counter()
-    segs = segment(cleaned, SegmentOptions(), backend)
+    segs = segment(cleaned, SegmentOptions(), backend).segments
     t["segment"] = time.perf_counter() - t0
     t0 = time.perf_counter()
     notes_outline = outline(cleaned, segs, backend)
     t["outline"] = time.perf_counter() - t0
     t0 = time.perf_counter()
-    claims = extract_claims(cleaned, segs, backend, title=doc.meta.title)
+    claims = extract_claims(cleaned, segs, backend, title=doc.meta.title).claims
     t["claims"] = time.perf_counter() - t0
     t0 = time.perf_counter()
     from pipeline.config import load_settings
@@ -143,14 +140,12 @@ def jieba_seconds(path: Path) -> float:
     import jieba
 
     from pipeline.ingest import ingest
-    from pipeline.run import collector_paused
 
     text = "".join(c.text for c in ingest(path, max_bytes=None).cues)
     jieba.lcut("预热")
-    with collector_paused():  # as the pipeline is timed: the yardstick gets the same conditions
-        t0 = time.perf_counter()
-        jieba.lcut(text)
-        return time.perf_counter() - t0
+    t0 = time.perf_counter()
+    jieba.lcut(text)
+    return time.perf_counter() - t0
 
 
 @dataclass
@@ -177,17 +172,15 @@ def measured(paths: list[Path], repeats: list[int]) -> list[Timed]:
     moves far less than it moves two fastest runs timed seconds apart (a short jieba run catches a
     fast moment more often than a long pipeline run does). The inputs take turns, round by round,
     so the small and the large one are timed in the same minutes and growth is not the drift."""
-    from pipeline import tokens
-    from pipeline.run import collector_paused
+    from pipeline.zh import words
 
     out = [Timed({}, float("inf"), []) for _ in paths]
     for r in range(max(repeats, default=0)):
         for k, path in enumerate(paths):
             if r >= repeats[k]:
                 continue
-            tokens.words.cache_clear()
-            with collector_paused():  # as `subnotes run` processes a file
-                t = stages(path)
+            words.words.cache_clear()
+            t = stages(path)
             total = sum(t.values())
             jb = jieba_seconds(path)
             got = out[k]
@@ -195,7 +188,7 @@ def measured(paths: list[Path], repeats: list[int]) -> list[Timed]:
                 got.stages = t
             got.jieba = min(got.jieba, jb)
             got.shares.append(jb / total)
-            got.cut = tokens.words.cache_info().misses
+            got.cut = words.words.cache_info().misses
     return out
 
 
@@ -209,7 +202,7 @@ def cli(*args: str) -> float:
 def peak_memory_mb(path: Path) -> float:
     here = str(Path(__file__).parent)
     code = (f"import sys; sys.path.insert(0, {here!r}); import bench; from pathlib import Path; "
-            f"from pipeline.run import collector_paused\nwith collector_paused(): bench.stages(Path({str(path)!r}))")
+            f"bench.stages(Path({str(path)!r}))")
     subprocess.run([sys.executable, "-c", code], check=True, cwd=ROOT)
     return resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
 

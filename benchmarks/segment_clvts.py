@@ -41,7 +41,7 @@ def evaluate(items, golds, scorer, segment_fn) -> tuple[list[dict], float]:
     rows, spent = [], 0.0
     for (path, doc, cleaned), gold in zip(items, golds, strict=True):
         t0 = time.perf_counter()
-        segs = segment_fn(cleaned)
+        segs = segment_fn(cleaned).segments
         spent += time.perf_counter() - t0
         notes = {"clean_text": cleaned.clean_text, "segments": [s.model_dump() for s in segs]}
         m = scorer.score(notes, gold, doc.text)

@@ -240,13 +240,13 @@ def backends() -> None:
 @cache_app.command("clear")
 def cache_clear() -> None:
     """Empty the response cache and the stored tables (jieba's dictionary, pinyin)."""
-    from pipeline import tablecache
     from pipeline.backends.cache import clear
     from pipeline.config import load_settings
+    from pipeline.zh import tables as stored_tables
 
     cache_dir = load_settings().cache_dir
     n = clear(cache_dir)
-    tables = tablecache.clear(cache_dir)
+    tables = stored_tables.clear(cache_dir)
     typer.echo(f"removed {n} cached responses and {tables} stored tables")
 
 

@@ -10,6 +10,7 @@ package: it is the bottom layer.
 from __future__ import annotations
 
 from array import array
+from collections.abc import Sequence
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
@@ -26,6 +27,13 @@ TimeSpan = tuple[float, float]
 
 class _Model(BaseModel):
     model_config = ConfigDict(extra="forbid")
+
+
+class Degraded(_Model):
+    """A stage whose model call failed, so its offline result stands in."""
+
+    stage: str
+    reason: str
 
 
 class Meta(_Model):
@@ -118,6 +126,7 @@ class Cleaned(_Model):
     sentences: list[Sentence]
     edits: list[Edit]
     candidates: list[Candidate] = Field(default_factory=list)
+    degraded: list[Degraded] = Field(default_factory=list)
     _src_lo: array | None = PrivateAttr(None)
     _src_hi: array | None = PrivateAttr(None)
 
@@ -131,6 +140,14 @@ class Cleaned(_Model):
             return (inside[0].start, inside[-1].end) if inside else (0, 0)
         b = max(a + 1, b)
         return self._src_lo[a], max(self._src_lo[a], self._src_hi[b - 1])
+
+
+def time_of(sentences: Sequence[Sentence]) -> TimeSpan | None:
+    """The time a run of sentences spans: from the first one's start to the last one's end."""
+    if not sentences:
+        return None
+    first, last = sentences[0].time, sentences[-1].time
+    return (first[0], last[1]) if first and last else None
 
 
 class Segment(_Model):
@@ -147,6 +164,13 @@ class Segment(_Model):
     origin: str = "offline"
     # "opening"/"closing": a short greeting or sign-off, kept in the notes but not summarised
     role: Literal["topic", "opening", "closing"] = "topic"
+
+
+class Segmentation(_Model):
+    """The segment stage's output: the sections in order, and whether a model call failed."""
+
+    segments: list[Segment]
+    degraded: list[Degraded] = Field(default_factory=list)
 
 
 class KeyPoint(_Model):
@@ -169,8 +193,12 @@ class Section(_Model):
 
 
 class Outline(_Model):
+    """The outline part of the notes stage: a summary and each section's key points."""
+
     summary: list[KeyPoint]
     sections: list[Section]
+    # reported once, in Notes.degraded; not repeated inside the outline of the JSON
+    degraded: list[Degraded] = Field(default_factory=list, exclude=True)
 
 
 class Evidence(_Model):
@@ -196,11 +224,11 @@ class Claim(_Model):
     confidence: float = Field(ge=0.0, le=1.0)
 
 
-class Degraded(_Model):
-    """A stage whose model call failed, so its offline result stands in."""
+class ClaimSet(_Model):
+    """The claims part of the notes stage: the claims, and whether a model call failed."""
 
-    stage: str
-    reason: str
+    claims: list[Claim]
+    degraded: list[Degraded] = Field(default_factory=list)
 
 
 class Usage(_Model):

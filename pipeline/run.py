@@ -7,23 +7,30 @@ processes with ``jobs > 1``, and reports each result as it comes so a failure ne
 
 from __future__ import annotations
 
-import gc
 import glob
 import hashlib
 import json
+import logging
 import os
 import time
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-from pipeline import __version__, tablecache
+from pipeline import __version__
+from pipeline.config import Settings
 from pipeline.errors import SubnotesError
 from pipeline.ingest import SUFFIXES
 from pipeline.models import Document, Notes, RunInfo
 from pipeline.outputs import marked, output_stem, write_atomic
+from pipeline.zh import tables
+
+if TYPE_CHECKING:
+    from pipeline.backends.base import Backend
+
+log = logging.getLogger("subnotes.run")
 
 SKIP_SUFFIXES = (".notes.json",)
 
@@ -98,7 +105,7 @@ def input_key(raw: bytes, fingerprint: dict) -> str:
     return h.hexdigest()
 
 
-def process(doc: Document, settings, backend=None, key: str = "") -> Notes:  # settings: config.Settings
+def process(doc: Document, settings: Settings, backend: Backend | None = None, key: str = "") -> Notes:
     """Run every stage on one document."""
     from pipeline.backends import registry
     from pipeline.clean import clean
@@ -108,20 +115,23 @@ def process(doc: Document, settings, backend=None, key: str = "") -> Notes:  # s
     if backend is None:
         backend = registry.create(settings.backend, **backend_settings(settings))
     cleaned = clean(doc, settings.clean, backend)
-    segments = segment(cleaned, settings.segment, backend)
+    segmentation = segment(cleaned, settings.segment, backend)
+    segments = segmentation.segments
     notes_outline = outline(cleaned, segments, backend)
     claims = extract_claims(cleaned, segments, backend, title=doc.meta.title)
+    degraded = [*cleaned.degraded, *segmentation.degraded, *notes_outline.degraded, *claims.degraded]
+    for d in degraded:
+        log.warning("%s: the model failed (%s); the offline result stands in", d.stage, d.reason)
     secret = settings.api_key.get_secret_value() if settings.api_key is not None else ""
     model = backend.model.replace(secret, "***") if backend.model and len(secret) >= 8 else backend.model
     run = RunInfo(backend=backend.name, model=model, version=__version__, key=key,
                   created=datetime.now(UTC).isoformat(timespec="seconds"), options=public_options(settings))
-    degraded = list(getattr(backend, "degraded", []))
     return Notes(source=doc.source, meta=doc.meta, run=run, clean_text=cleaned.clean_text, edits=cleaned.edits,
                  candidates=cleaned.candidates, sentences=cleaned.sentences, segments=segments,
-                 outline=notes_outline, claims=claims, degraded=degraded, usage=backend.usage.model_copy())
+                 outline=notes_outline, claims=claims.claims, degraded=degraded, usage=backend.usage.model_copy())
 
 
-def public_options(settings) -> dict:
+def public_options(settings: Settings) -> dict[str, Any]:
     """The fingerprint as written into the notes: a URL's ``user:password@`` part (people paste
     keys there) is dropped, and the API key is masked wherever it occurs."""
     from urllib.parse import urlsplit, urlunsplit
@@ -137,7 +147,7 @@ def public_options(settings) -> dict:
     return opts
 
 
-def backend_settings(settings) -> dict:
+def backend_settings(settings: Settings) -> dict[str, Any]:
     return {"model": settings.model, "base_url": settings.base_url, "api_key": settings.api_key,
             "timeout": settings.timeout, "retries": settings.retries, "concurrency": settings.concurrency,
             "cache_dir": settings.cache_dir, "use_cache": not settings.no_cache}
@@ -152,12 +162,7 @@ def up_to_date(stem: Path, key: str, html: bool) -> bool:
     return data.get("run", {}).get("key") == key and all(p.is_file() for p in outs)
 
 
-def run_file(job: Job, settings, protected: set[Path]) -> Result:
-    with collector_paused():
-        return _run_file(job, settings, protected)
-
-
-def _run_file(job: Job, settings, protected: set[Path]) -> Result:
+def run_file(job: Job, settings: Settings, protected: set[Path]) -> Result:
     from pipeline.ingest import ingest_bytes
     from pipeline.ingest.detect import read
     from pipeline.render import markdown
@@ -173,13 +178,10 @@ def _run_file(job: Job, settings, protected: set[Path]) -> Result:
     md = stem.with_name(stem.name + ".md")
     outs = [(md, marked(md, markdown.render(notes)))]
     if settings.html:
-        try:
-            from pipeline.render import html
-        except ImportError:
-            html = None  # type: ignore[assignment]
-        if html is not None:
-            page = stem.with_name(stem.name + ".html")
-            outs.append((page, marked(page, html.render(notes, doc))))
+        from pipeline.render import html
+
+        page = stem.with_name(stem.name + ".html")
+        outs.append((page, marked(page, html.render(notes, doc))))
     outs.append((stem.with_name(stem.name + ".notes.json"), notes.model_dump_json(indent=1)))
     for path, data in outs:  # the JSON last: it is what marks the set complete
         write_atomic(path, data, protected)
@@ -187,7 +189,7 @@ def _run_file(job: Job, settings, protected: set[Path]) -> Result:
                   usage=notes.usage.model_dump(), degraded=[d.stage for d in notes.degraded])
 
 
-def _safe_run(job: Job, settings, protected: set[Path], debug: bool = False) -> Result:
+def _safe_run(job: Job, settings: Settings, protected: set[Path], debug: bool = False) -> Result:
     """run_file with every failure turned into a failed Result (one line, no traceback)."""
     t0 = time.perf_counter()
     try:
@@ -207,33 +209,14 @@ def _safe_run(job: Job, settings, protected: set[Path], debug: bool = False) -> 
     return Result(job, "failed", time.perf_counter() - t0, error=msg)
 
 
-def run_batch(jobs: list[Job], settings, *, debug: bool = False,
+def run_batch(jobs: list[Job], settings: Settings, *, debug: bool = False,
               on_start: Callable[[Job], None] | None = None) -> Iterator[Result]:
     """Yield one Result per job as each finishes. Stops cleanly on KeyboardInterrupt."""
-    tablecache.place(settings.cache_dir)
+    tables.place(settings.cache_dir)
     yield from _batch(jobs, settings, debug=debug, on_start=on_start)
 
 
-@contextmanager
-def collector_paused() -> Iterator[None]:
-    """Python's cycle collector off while one file is processed, back on (if it was) after.
-
-    The stages allocate millions of small objects that live to the end of the file (cues,
-    sentences, word tuples, counters) and make no reference cycles: a whole offline run leaves
-    nothing for the collector to free. With it on, every 20k allocations it walked the young
-    objects for nothing, ~4% of a run, and more the longer the input. Whatever cycles a backend
-    does make (an exception's traceback) wait for the next collection after the file.
-    benchmarks/bench.py times the stages inside this too, as the CLI runs them."""
-    was = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was:
-            gc.enable()
-
-
-def _batch(jobs: list[Job], settings, *, debug: bool = False,
+def _batch(jobs: list[Job], settings: Settings, *, debug: bool = False,
            on_start: Callable[[Job], None] | None = None) -> Iterator[Result]:
     protected = {j.path.resolve() for j in jobs}
     if settings.jobs <= 1 or len(jobs) <= 1:
@@ -248,7 +231,7 @@ def _batch(jobs: list[Job], settings, *, debug: bool = False,
 
     workers = min(settings.jobs, len(jobs), os.cpu_count() or 1) or 1
     yield from parallel(partial(_safe_run, settings=settings, protected=protected, debug=debug), jobs, workers,
-                        size=_size, failed=_worker_failed, init=tablecache.place, init_args=(settings.cache_dir,))
+                        size=_size, failed=_worker_failed, init=tables.place, init_args=(settings.cache_dir,))
 
 
 def _worker_failed(job: Job, exc: BaseException) -> Result:

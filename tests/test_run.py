@@ -1,41 +1,53 @@
-"""pipeline.run's collector policy: paused while a file is processed, restored after, and safe to
-pause because a whole offline run makes no reference cycles (the collector would free nothing)."""
+"""pipeline.run.process: every stage on one document, and what each stage reports of a model
+that failed comes back in the notes (a stage's return value, not a changed backend)."""
 
-import gc
+from collections.abc import Mapping
 from pathlib import Path
 
-import pytest
-
+from pipeline.backends.base import Backend, T
 from pipeline.config import load_settings
+from pipeline.errors import BackendError
 from pipeline.ingest import ingest
-from pipeline.run import collector_paused, process
+from pipeline.models import Usage
+from pipeline.run import process
 
 FIX = Path(__file__).resolve().parent / "fixtures" / "ingest"
 
 
-def test_collector_paused_restores_the_state_it_found():
-    assert gc.isenabled()
-    with collector_paused():
-        assert not gc.isenabled()
-    assert gc.isenabled()
-    with pytest.raises(ValueError), collector_paused():
-        raise ValueError("a failing file")
-    assert gc.isenabled()
-    gc.disable()
-    try:
-        with collector_paused():
-            pass
-        assert not gc.isenabled()  # a caller's own choice stands
-    finally:
-        gc.enable()
+class Failing(Backend):
+    """A model backend whose every call fails for good."""
+
+    name = "failing"
+
+    def __init__(self) -> None:
+        self.model = "m"
+        self.usage = Usage()
+        self.asked: list[str] = []
+
+    @property
+    def is_model(self) -> bool:
+        return True
+
+    def ask(self, task: str, variables: Mapping[str, str], schema: type[T]) -> T | None:
+        self.asked.append(task)
+        raise BackendError(f"{task}: HTTP 500")
 
 
-def test_an_offline_run_leaves_no_cycles_for_the_collector():
+def test_an_offline_run_is_complete_and_not_degraded():
+    notes = process(ingest(FIX / "clvts-00-cut.srt"), load_settings(config_path=None))
+    assert notes.degraded == [] and notes.run.backend == "offline"
+    assert notes.segments and notes.outline.sections and notes.sentences
+
+
+def test_failed_calls_come_back_as_each_stage_degraded():
+    backend = Failing()
+    doc = ingest(FIX.parent / "clean" / "talk-excerpt.txt")
     settings = load_settings(config_path=None)
-    doc = ingest(FIX / "clvts-00-cut.srt")
-    process(doc, settings)  # first use builds caches and compiles patterns: not a file's garbage
-    gc.collect()
-    with collector_paused():
-        notes = process(doc, settings)
-        del notes
-        assert gc.collect() == 0
+    notes = process(doc, settings, backend=backend)
+    assert [d.stage for d in notes.degraded] == ["clean", "segment", "outline", "claims"]
+    assert all("HTTP 500" in d.reason for d in notes.degraded)
+    assert set(backend.asked) == {"correct", "segment", "outline", "claims"}
+    assert not hasattr(backend, "degraded")
+    offline = process(doc, settings)
+    assert notes.clean_text == offline.clean_text and notes.segments == offline.segments
+    assert "degraded" not in notes.model_dump(mode="json")["outline"]

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from pipeline.backends.base import T
+from pipeline.backends.base import Backend, T
 from pipeline.models import Usage
 
 
-class OfflineBackend:
+class OfflineBackend(Backend):
     name = "offline"
 
     def __init__(self, model: str | None = None, **_: object) -> None:

@@ -22,20 +22,18 @@ from pydantic import BaseModel, SecretStr, ValidationError
 
 from pipeline import prompts
 from pipeline.backends import structured
-from pipeline.backends.base import T
+from pipeline.backends.base import Backend, T
 from pipeline.backends.cache import Cache, default_path, make_key
 from pipeline.errors import BackendError, ConfigError
-from pipeline.models import Degraded, Usage
+from pipeline.models import Usage
 
 _KEYLIKE = re.compile(r"\b(sk|key|Bearer)[-_ ]?[A-Za-z0-9_\-.]{12,}")
 RETRY_STATUS = frozenset({408, 409, 429, 500, 502, 503, 504})
 TEMPERATURE = 0.0
 
 
-class OpenAIBackend:
+class OpenAIBackend(Backend):
     name = "openai"
-    #: Characters of transcript per request: fits an 8k-token context with room for the answer.
-    chunk_chars = 3000
     #: Seconds: the first backoff step (doubled per retry) and the longest wait honoured.
     backoff = 1.0
     max_wait = 60.0
@@ -61,7 +59,6 @@ class OpenAIBackend:
         self.retries = max(0, int(retries))
         self.concurrency = max(1, int(concurrency))
         self.usage = Usage()
-        self.degraded: list[Degraded] = []
         self._cache = Cache(default_path(cache_dir)) if use_cache else None
         self._slots = threading.BoundedSemaphore(self.concurrency)
         self._lock = threading.Lock()
@@ -78,7 +75,7 @@ class OpenAIBackend:
     def ask(self, task: str, variables: Mapping[str, str], schema: type[T]) -> T | None:
         prompt = prompts.load(task)
         text = prompt.render({k: structured.fence(str(v)) for k, v in variables.items()})
-        key = make_key(backend=self.name, model=self.model, prompt=prompt.sha256,
+        key = make_key(backend=self.name, model=self.model, base_url=self.base_url, prompt=prompt.sha256,
                        schema=schema.model_json_schema(), temperature=TEMPERATURE, system=structured.SYSTEM,
                        input=text)
         if self._cache is not None:

@@ -7,6 +7,7 @@ from functools import cache
 from importlib.metadata import EntryPoint, entry_points
 from typing import Any
 
+from pipeline.backends.base import Backend
 from pipeline.errors import BackendError, UnknownBackend
 
 GROUP = "subnotes.backends"
@@ -15,7 +16,7 @@ GROUP = "subnotes.backends"
 @cache
 def _registered() -> dict[str, EntryPoint]:
     """The group's entry points, read once a process: reading them opens every installed
-    package's metadata (2–3 ms), and a batch creates a backend for every file."""
+    package's metadata, and a batch creates a backend for every file."""
     return {ep.name: ep for ep in entry_points(group=GROUP)}
 
 
@@ -24,8 +25,10 @@ def available() -> dict[str, str]:
     return {name: ep.value for name, ep in _registered().items()}
 
 
-def create(name: str, **settings: Any) -> Any:
-    """Instantiate backend ``name``; an unknown name fails with the list of known ones."""
+def create(name: str, **settings: Any) -> Backend:
+    """Instantiate backend ``name`` with its settings (model, base_url, api_key, timeout, …); an
+    unknown name fails with the list of known ones, an object that is not a Backend with what
+    it lacks."""
     eps = _registered()
     if name not in eps:
         known = ", ".join(sorted(eps)) or "none installed"
@@ -34,4 +37,9 @@ def create(name: str, **settings: Any) -> Any:
         cls = eps[name].load()
     except Exception as exc:  # a broken plugin must not take the CLI down with a traceback
         raise BackendError(f"backend {name!r} failed to load: {exc}") from exc
-    return cls(**settings)
+    backend = cls(**settings)
+    if not isinstance(backend, Backend):
+        wanted = ("name", "model", "usage", "chunk_chars", "concurrency", "is_model", "ask")
+        lacking = [a for a in wanted if not hasattr(backend, a)]
+        raise BackendError(f"backend {name!r} is not a subnotes backend (it lacks {', '.join(lacking)})")
+    return backend

@@ -9,7 +9,7 @@ and punctuation look for pauses (``0。`` is not a sentence end).
 from __future__ import annotations
 
 from pipeline.backends.base import Backend
-from pipeline.clean import correct, fillers, llm, numbers, punctuation, script, sentences
+from pipeline.clean import conversion, correct, fillers, llm, numbers, punctuation, sentences
 from pipeline.clean.lexicon import hotwords_for
 from pipeline.clean.lexicon import load as load_lexicon
 from pipeline.clean.textmap import Draft, Stream
@@ -30,7 +30,7 @@ def clean(doc: Document, options: CleanOptions | None = None, backend: Backend |
     options = options or CleanOptions()
     draft = Draft(Stream(doc))
     if options.script != "keep":
-        draft.apply(script.changes(draft.text, options.script))
+        draft.apply(conversion.changes(draft.text, options.script))
     draft.apply(numbers.changes(draft.text))
     lex = load_lexicon(_lexicon_files(doc, options))
     fixes, near = correct.changes(draft.text, lex)
@@ -45,5 +45,8 @@ def clean(doc: Document, options: CleanOptions | None = None, backend: Backend |
         for find in fillers.PASSES:
             draft.apply(find(draft.text))
     draft.apply(punctuation.changes(draft))
-    llm.correct(draft, candidates, backend)  # the LLM hook: keep it after the offline passes
-    return sentences.build(draft, draft.edits(), candidates)
+    failed = llm.correct(draft, candidates, backend)  # the LLM hook: keep it after the offline passes
+    cleaned = sentences.build(draft, draft.edits(), candidates)
+    if failed is not None:
+        cleaned.degraded.append(failed)
+    return cleaned

@@ -19,11 +19,11 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from itertools import pairwise
 
-from pipeline.clean.lexicon import Lexicon, latin_key, term_syllables
-from pipeline.clean.pinyin import final, fold, folded_char, initial, reading
+from pipeline.clean.lexicon import Lexicon, latin_key
 from pipeline.clean.termsearch import hits_from
 from pipeline.clean.textmap import Change
-from pipeline.tokens import frequency, words
+from pipeline.zh import chars, pinyin
+from pipeline.zh.words import frequency, words
 
 APPLY = 0.9
 APPLY_LATIN = 0.85  # one letter off in a token of eight or more
@@ -33,16 +33,6 @@ COMMON = 500
 #: model knows 直播 well; it is 赋能 or 光伏 that it misses)
 RARE_TERM = 200
 CANDIDATE = 0.8
-_CJK_RUN = re.compile(r"[\u3400-\u9fff]+")
-# initials a recogniser confuses with one another (places of articulation)
-_GROUPS = ("jqx", "zcs", "bp", "dt", "gk", "nlr", "fh", "mw")
-
-
-def _group(ini: str) -> str:
-    ini = ini[:1] if ini else ""
-    return next((g for g in _GROUPS if ini and ini in g), ini)
-
-
 _LATIN_TOKEN = re.compile(r"(?<![A-Za-z0-9])[A-Za-z][A-Za-z0-9]*(?:[-.][A-Za-z0-9]+)*(?![A-Za-z0-9])")
 
 
@@ -55,50 +45,54 @@ class Match:
     reason: str
 
 
-def _score(span_py: list[str], term: str, wild_at: int | None) -> tuple[float, str]:
-    term_py = list(term_syllables(term))
+def _score(span_py: list[str], term_py: list[str], wild_at: int | None) -> tuple[float, str]:
     if span_py == term_py:
         return 1.0, "same pinyin"
     if wild_at is None:
-        return (0.93 if len(term) >= 3 else 0.88), "pinyin with an ASR confusion"
+        return (0.93 if len(term_py) >= 3 else 0.88), "pinyin with an ASR confusion"
     a, b = span_py[wild_at], term_py[wild_at]
-    same_part = final(a) == final(b) and _group(initial(a)) == _group(initial(b))
+    same_part = pinyin.near(a, b)
     others_exact = all(x == y for i, (x, y) in enumerate(zip(span_py, term_py, strict=True)) if i != wild_at)
     score = 0.85 + (0.06 if same_part else 0.0) + (0.0 if others_exact else -0.03)
     return score, f"pinyin, one syllable off ({a}/{b})"
 
 
+def _folded_text(text: str) -> list[str]:
+    """The folded syllable of each character of ``text`` ("" for one that is not Han)."""
+    of = {ch: pinyin.folded(ch) for ch in set(text) if chars.is_han(ch)}
+    return [of.get(ch, "") for ch in text]
+
+
 def _cjk_matches(text: str, lex: Lexicon) -> list[Match]:
     """Windows whose folded pinyin is a term's (or a long term's with one syllable open).
 
-    The search keys come from per-character pinyin (cached); only a window that hits gets its
-    phrase pinyin (pypinyin's reading in context, ``pinyin.reading``) for the score, and must
-    still hit with it.
+    The search keys come from each character's own reading. A window that hits and is not a
+    dictionary word (a word is what was said: it is never corrected) is read again in context
+    (``pinyin.syllables``: 银行 is yin hang) for the score, and must still hit with that reading.
     """
-    trie = lex.trie
     longest = max(lex.lengths, default=0)
-    runs = [m.span() for m in _CJK_RUN.finditer(text)]
+    runs = [m.span() for m in chars.HAN_RUN.finditer(text)]
     run_starts = [a for a, _ in runs]
+    folded = _folded_text(text)
     found: list[tuple[int, int, Match]] = []
-    readings: dict[str, list[str]] = {}  # pypinyin's reading of each window that hits
-    for i in lex.starts().positions(text):
+    readings: dict[str, list[str]] = {}  # a talk says its terms (and their homophones) again and again
+    for i in lex.starts().positions(folded):
         k = bisect_right(run_starts, i) - 1
         if k < 0 or i >= runs[k][1]:
             continue
         run_start, run_end = runs[k]
-        folded = list(map(folded_char, text[i:min(run_end, i + longest)]))
-        for n, hits in hits_from(folded, trie):
-            key = tuple(folded[:n])
+        window = folded[i:min(run_end, i + longest)]
+        for n, hits in hits_from(window, lex.trie):
             span = text[i:i + n]
-            if span in lex.terms:
-                continue  # a term said right (no pypinyin needed to know that)
-            if span not in readings:  # a talk says its terms (and their homophones) again and again
-                readings[span] = reading(span)
+            if span in lex.terms or frequency(span) > 0:
+                continue  # a term said right, or a word: what the speaker said
+            if span not in readings:
+                readings[span] = pinyin.syllables(span)
             py = readings[span]
-            if tuple(fold(x) for x in py) != key:
+            if [pinyin.fold(x) for x in py] != window[:n]:
                 continue  # the phrase reading differs from the per-character one: no match
             for term, wild_at in hits:
-                score, why = _score(py, term, wild_at)
+                score, why = _score(py, list(lex.readings[term]), wild_at)
                 found.append((run_start, n, Match(i, i + n, term, score, why)))
     # run by run, longest terms first, as the resolver expects
     found.sort(key=lambda x: (x[0], -x[1], x[2].start))
@@ -176,7 +170,7 @@ def _guard(text: str, m: Match, tokens: dict[int, list[tuple[int, int, str]]]) -
 
 def _tokens_around(text: str, m: Match, cache_: dict) -> list[tuple[int, int, str]]:
     """jieba tokens of the CJK run holding the match (cached per run)."""
-    for run in _CJK_RUN.finditer(text, max(0, m.start - 64)):
+    for run in chars.HAN_RUN.finditer(text, max(0, m.start - 64)):
         if run.start() <= m.start and m.end <= run.end():
             if run.start() not in cache_:
                 toks, at = [], run.start()

@@ -12,9 +12,9 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from pipeline.clean.data import toml
 from pipeline.clean.textmap import Change
-from pipeline.tokens import frequency, words
+from pipeline.zh import data
+from pipeline.zh.words import frequency, words
 
 PAUSE = "，,。？！?!、；;：: \u3000\t\n…"
 _PAUSE_RUN = re.compile(f"[{re.escape(PAUSE)}]+")
@@ -27,10 +27,10 @@ def _pause(text: str, i: int) -> bool:
 
 @cache
 def _rules() -> tuple[dict, list[tuple[str, str, tuple[str, ...]]]]:
-    data = toml("fillers.toml")
-    words = [(w, r["where"], tuple(r.get("not_after", ()))) for r in data["rule"] for w in r["words"]]
-    words.sort(key=lambda x: -len(x[0]))  # longest first: 对不对啊 before 对不对
-    return data, words
+    rules = data.toml(__package__, "fillers.toml")
+    entries = [(w, r["where"], tuple(r.get("not_after", ()))) for r in rules["rule"] for w in r["words"]]
+    entries.sort(key=lambda x: -len(x[0]))  # longest first: 对不对啊 before 对不对
+    return rules, entries
 
 
 def _opens_clause(text: str, a: int, word: str) -> bool:

@@ -14,20 +14,18 @@ from __future__ import annotations
 import itertools
 import logging
 import re
-import tomllib
 from difflib import SequenceMatcher
 from functools import cache
-from pathlib import Path
 
 from pydantic import BaseModel, Field
 
-from pipeline.backends import fanout
+from pipeline import fanout
 from pipeline.backends.base import Backend
 from pipeline.clean.textmap import Change, Draft
-from pipeline.models import Candidate
+from pipeline.models import Candidate, Degraded
+from pipeline.zh import data, pinyin, words
 
 STAGE = "clean"
-DATA = Path(__file__).with_name("data")
 log = logging.getLogger("subnotes.llm")
 _LATIN = re.compile(r"[A-Za-z]")
 _DIGIT = re.compile(r"[0-9０-９]")
@@ -44,38 +42,29 @@ class Corrections(BaseModel):
     edits: list[LLMEdit]
 
 
-@cache
 def _rules() -> dict:
-    return tomllib.loads((DATA / "llm_checks.toml").read_text(encoding="utf-8"))
+    return data.toml(__package__, "llm_checks.toml")
 
 
 @cache
 def _protected() -> frozenset[str]:
-    """Terms no model may take apart: the clean stage's lexicon (``data/lexicon.txt``) and any term
-    lists (``data/*terms*.txt``). They also make a change plausible when ``right`` is one of them."""
-    terms: set[str] = set()
-    for path in sorted({*DATA.glob("lexicon.txt"), *DATA.glob("*terms*.txt")}):
-        for line in path.read_text(encoding="utf-8").splitlines():
-            line = line.split("#", 1)[0].strip()
-            if line and "=>" not in line and len(line) >= 2:
-                terms.add(line.split()[0])
-    return frozenset(terms)
+    """Terms no model may take apart: the shipped lexicon's terms. They also make a change
+    plausible when ``right`` is one of them."""
+    return frozenset(t.split()[0] for t in words.lexicon_lines() if "=>" not in t and len(t) >= 2)
 
 
-def correct(draft: Draft, candidates: list[Candidate], backend: Backend | None) -> None:
+def correct(draft: Draft, candidates: list[Candidate], backend: Backend | None) -> Degraded | None:
+    """Apply the model's checked edits to the draft; what failed, if a call did."""
     if backend is None or not backend.is_model:
-        return
+        return None
     text = draft.text
-    spans = _chunks(text, fanout.chunk_size(backend))
+    spans = _chunks(text, backend.chunk_chars)
     calls = [{"transcript": text[a:b], "hints": _hints(draft, candidates, a, b)} for a, b in spans]
     results = fanout.ask_each(backend, "correct", calls, Corrections)
-    reason = fanout.failures(results)
-    if reason:
-        fanout.degrade(backend, STAGE, reason)
     hinted = {(c.before, c.suggestion) for c in candidates}
     changes: dict[tuple[int, int], Change] = {}
     for (a, b), answer in zip(spans, results, strict=True):
-        if answer is None or isinstance(answer, Exception):
+        if not isinstance(answer, Corrections):
             continue
         for edit in answer.edits:
             at = _locate(text, a, b, edit)
@@ -85,6 +74,7 @@ def correct(draft: Draft, candidates: list[Candidate], backend: Backend | None) 
             changes.setdefault((at, at + len(edit.wrong)), Change(
                 at, at + len(edit.wrong), edit.right, "correction", "llm", None, edit.reason[:80] or None))
     draft.apply(list(changes.values()))
+    return fanout.failure(STAGE, results)
 
 
 def _chunks(text: str, limit: int) -> list[tuple[int, int]]:
@@ -139,7 +129,7 @@ def _acceptable(draft: Draft, at: int, edit: LLMEdit, hinted: set[tuple[str, str
     if _LATIN.search(wrong) or _LATIN.search(right):
         letters = SequenceMatcher(None, wrong.lower(), right.lower()).ratio()
         return letters >= rules["min_letters"] * scale
-    return _sound_alike(wrong, right) >= rules["min_pinyin"] * scale
+    return pinyin.sound_alike(wrong, right) >= rules["min_pinyin"] * scale
 
 
 def _diff(wrong: str, right: str) -> tuple[str, str]:
@@ -150,27 +140,3 @@ def _diff(wrong: str, right: str) -> tuple[str, str]:
             removed.append(wrong[i1:i2])
             added.append(right[j1:j2])
     return "".join(removed), "".join(added)
-
-
-def _sound_alike(wrong: str, right: str) -> float:
-    from pypinyin import Style, lazy_pinyin  # deferred: pypinyin loads its dictionaries on import
-
-    def syllables(s: str) -> list[str]:
-        return [_fuzzy(p) for p in lazy_pinyin(s, style=Style.NORMAL, errors="ignore")]
-
-    a, b = syllables(wrong), syllables(right)
-    if not a or not b:
-        return 0.0
-    if len(a) == len(b):  # a mishearing keeps the syllables in place: compare position by position
-        return sum(x == y for x, y in zip(a, b, strict=True)) / len(a)
-    return SequenceMatcher(None, a, b, autojunk=False).ratio()
-
-
-@cache
-def _fuzzy(syllable: str) -> str:
-    fuzzy: dict[str, str] = _rules()["fuzzy"]
-    initial = next((i for i in ("zh", "ch", "sh") if syllable.startswith(i)), syllable[:1])
-    if initial in "aeiouv" or not initial:
-        initial = ""
-    final = syllable[len(initial):]
-    return fuzzy.get(initial, initial) + "|" + fuzzy.get(final, final)

@@ -16,12 +16,11 @@ from dataclasses import dataclass
 from functools import cache
 from itertools import accumulate
 
-from pipeline.clean.data import toml
 from pipeline.clean.textmap import Change, Draft
+from pipeline.zh import chars, data
 
 _HARD = "。？！?!…"
 _COMMA = "，,；;"
-_CJK = re.compile(r"[\u3400-\u9fff]")
 
 
 @dataclass(slots=True)
@@ -33,13 +32,13 @@ class Boundary:
 
 @cache
 def _rules() -> dict:
-    data = dict(toml("punctuation.toml"))
-    data["markers"] = tuple(sorted(data["markers"], key=len, reverse=True))
-    data["topic"] = re.compile("|".join(f"(?:{p})" for p in data["topic_patterns"]))
+    rules = dict(data.toml(__package__, "punctuation.toml"))
+    rules["markers"] = tuple(sorted(rules["markers"], key=len, reverse=True))
+    rules["topic"] = re.compile("|".join(f"(?:{p})" for p in rules["topic_patterns"]))
     for key in ("question_ends", "wh_ends", "wh_words"):
-        data[key] = tuple(data[key])
-    data["wh"] = re.compile("|".join(map(re.escape, data["wh_words"])) or "(?!)")  # any of them, in one search
-    return data
+        rules[key] = tuple(rules[key])
+    rules["wh"] = re.compile("|".join(map(re.escape, rules["wh_words"])) or "(?!)")  # any of them, in one search
+    return rules
 
 
 def _boundaries(text: str) -> list[Boundary]:
@@ -59,7 +58,7 @@ def _boundaries(text: str) -> list[Boundary]:
             if "\n" in m.group():
                 if not (left.isascii() and left.isalnum() and right.isascii() and right.isalnum()):
                     out.append(Boundary(a, a, "break"))  # 19 / 37年 across cues is one number
-            elif _CJK.match(left) and _CJK.match(right):
+            elif chars.HAN_CHAR.match(left) and chars.HAN_CHAR.match(right):
                 out.append(Boundary(a, b, "space"))
     return _inner(text, out)
 
@@ -72,14 +71,14 @@ def _inner(text: str, bounds: list[Boundary]) -> list[Boundary]:
     """
     rules = _rules()
     limit = rules["max_chars"]
-    words = [w for w in rules["markers"] if len(w) >= 2 and _CJK.match(w)]
+    words = [w for w in rules["markers"] if len(w) >= 2 and chars.HAN_CHAR.match(w)]
     pattern = re.compile("|".join(re.escape(w) for w in words))
     out: list[Boundary] = []
     at = 0
     for bd in [*bounds, Boundary(len(text), len(text), "end")]:
         if bd.start - at > limit:
             for m in pattern.finditer(text, at + 8, bd.start - 4):
-                if _CJK.match(text[m.start() - 1]) and (not out or m.start() - out[-1].start >= 8):
+                if chars.HAN_CHAR.match(text[m.start() - 1]) and (not out or m.start() - out[-1].start >= 8):
                     out.append(Boundary(m.start(), m.start(), "inner"))
         if bd.kind != "end":
             out.append(bd)

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from pipeline.errors import InputError
 from pipeline.models import Format
+from pipeline.zh.chars import HAN_CHAR
 
 _BOMS = (
     (b"\xef\xbb\xbf", "utf-8-sig"),
@@ -23,7 +24,6 @@ _BOMS = (
     (b"\xfe\xff", "utf-16-be"),
 )
 _MAGIC = (b"\x89PNG", b"GIF8", b"\xff\xd8\xff", b"PK\x03\x04", b"%PDF", b"\x7fELF", b"ID3", b"RIFF", b"fLaC")
-_HAN = re.compile(r"[\u3400-\u9fff]")
 _TIMING = re.compile(r"\d+:\d{2}(?::\d{2})?[,.]\d{1,3}\s*-->\s*\d")
 SUFFIXES = {".txt": "txt", ".srt": "srt", ".vtt": "vtt", ".json": "json"}
 
@@ -75,7 +75,7 @@ def _decode_unmarked(raw: bytes, path: str) -> tuple[str, str]:
             text = raw.decode(name)
         except (UnicodeDecodeError, LookupError):
             text = None
-        if text is not None and not _HAN.search(text):
+        if text is not None and not HAN_CHAR.search(text):
             return text, name
     raise InputError(f"cannot tell the text encoding (not UTF-8 at byte {utf8_error.start}, "
                      "nor UTF-16 or GB18030)", path=path)
@@ -103,7 +103,7 @@ def _best_chinese(raw: bytes) -> tuple[str, str] | None:
             text = raw.decode(name)
         except UnicodeDecodeError:
             continue
-        han = _HAN.findall(text[:20000])
+        han = HAN_CHAR.findall(text[:20000])
         if not han:
             continue
         score = sum(map(_common_han, han)) / len(han)

@@ -19,15 +19,16 @@ from dataclasses import dataclass
 from pydantic import ValidationError
 
 from pipeline.backends.base import Backend
-from pipeline.models import Claim, Cleaned, Evidence, Segment, Sentence
+from pipeline.models import Claim, ClaimSet, Cleaned, Evidence, Segment, Sentence, time_of
 from pipeline.notes import llm
 from pipeline.notes.cues import cues
+from pipeline.zh.chars import CONTENT_CHAR
 
 log = logging.getLogger(__name__)
 
 MAX_CLAIMS = 40
 _CLAUSE = re.compile(r"[^，,；;。？！?!]+[，,；;。？！?!]*")
-_CONTENT = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]")
+_CONTENT = CONTENT_CHAR
 
 
 def _clauses(s: Sentence) -> list[tuple[int, int]]:
@@ -104,8 +105,7 @@ def _found(cleaned: Cleaned, a: int, b: int, who: str, seg: Segment, sids: list[
 def _make(cleaned: Cleaned, f: _Found) -> Claim | None:
     s, e = cleaned.source_span(f.a, f.b)
     sents = cleaned.sentences
-    first, last = sents[f.sids[0]], sents[f.sids[-1]]
-    time = (first.time[0], last.time[1]) if first.time and last.time else None
+    time = time_of([sents[f.sids[0]], sents[f.sids[-1]]])
     try:
         return Claim(statement=_statement(f.quote, f.seg.title, f.who), attributed_to=f.who,  # type: ignore[arg-type]
                      claim_type=_kind(f.quote, f.who), topic=f.seg.title, speaker=f.speaker,  # type: ignore[arg-type]
@@ -215,7 +215,8 @@ def select(found: list[Claim]) -> list[Claim]:
 
 
 def extract_claims(cleaned: Cleaned, segments: list[Segment], backend: Backend | None = None,
-                   title: str | None = None) -> list[Claim]:
+                   title: str | None = None) -> ClaimSet:
     claims = offline_claims(cleaned, segments, title)
     # the LLM hook (keep it last), under the same cap: a list a person reads
-    return select(llm.refine_claims(cleaned, segments, claims, backend, limit=MAX_CLAIMS))
+    refined = llm.refine_claims(cleaned, segments, claims, backend, limit=MAX_CLAIMS)
+    return refined.model_copy(update={"claims": select(refined.claims)})

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import re
-import tomllib
 from functools import cache
-from importlib import resources
+
+from pipeline.zh import data
 
 
 def _alt(words: list[str]) -> re.Pattern:
@@ -17,7 +17,7 @@ _PLAIN = ("hedges", "document_words", "fragment_starts", "fragment_ends")  # kep
 
 @cache
 def cues() -> dict:
-    raw = tomllib.loads(resources.files("pipeline.notes").joinpath("data/claim_cues.toml").read_text("utf-8"))
+    raw = data.toml(__package__, "claim_cues.toml")
     out: dict = {k: _alt(v) for k, v in raw.items() if k not in _PLAIN}
     out["hedges"] = tuple(sorted(raw["hedges"], key=len, reverse=True))
     out["document_words"] = tuple(raw["document_words"])

@@ -12,18 +12,16 @@ Failed calls keep the offline result for their part and mark the stage degraded.
 
 from __future__ import annotations
 
-import re
 from difflib import SequenceMatcher
-from functools import cache
-from pathlib import Path
 
 from pydantic import BaseModel, Field
 
-from pipeline.backends import fanout
+from pipeline import fanout
 from pipeline.backends.base import Backend
 from pipeline.models import (
     Attribution,
     Claim,
+    ClaimSet,
     ClaimType,
     Cleaned,
     Evidence,
@@ -31,17 +29,16 @@ from pipeline.models import (
     Outline,
     Section,
     Segment,
-    Sentence,
+    time_of,
 )
+from pipeline.zh import chars, data
 
-DATA = Path(__file__).with_name("data")
 COVERED = 0.8  # an offline claim the model's claims quote this much of is replaced by them
 FUZZY = 0.75  # how alike a misquoted stretch must read to our text to stand as the evidence
 MIN_SUPPORT = 0.5  # share of a point's Han characters and Latin letters that the cited sentences contain
 MAX_POINT = 80
 MAX_SUMMARY = 5
 SHORT = 10  # sentences shorter than this (对吧, 好) carry no point: not sent
-_CONTENT = re.compile(r"[\u3400-\u9fffA-Za-z0-9]")
 
 
 class Point(BaseModel):
@@ -82,7 +79,7 @@ def refine_outline(cleaned: Cleaned, segments: list[Segment], outline: Outline, 
         return outline
     sents = cleaned.sentences
     # units: (segment, first id, end id), a long segment cut in pieces that fit a call
-    limit = fanout.chunk_size(backend)
+    limit = backend.chunk_chars
     units: list[tuple[Segment, int, int]] = []
     for seg in segments:
         ids = range(seg.first_sentence, seg.last_sentence + 1)
@@ -91,13 +88,10 @@ def refine_outline(cleaned: Cleaned, segments: list[Segment], outline: Outline, 
     groups = fanout.windows([sum(len(sents[i].text) + 8 for i in range(a, b)) for _, a, b in units], limit)
     calls = [{"transcript": _outline_text(cleaned, units[i:j])} for i, j in groups]
     results = fanout.ask_each(backend, "outline", calls, OutlineAnswer)
-    reason = fanout.failures(results)
-    if reason:
-        fanout.degrade(backend, "outline", reason)
     points: dict[int, list[KeyPoint]] = {}
     summary: list[KeyPoint] = []
     for (i, j), answer in zip(groups, results, strict=True):
-        if answer is None or isinstance(answer, Exception):
+        if not isinstance(answer, OutlineAnswer):
             continue
         shown = {sid for _, a, b in units[i:j] for sid in range(a, b)}
         for sec in answer.sections:
@@ -122,7 +116,8 @@ def refine_outline(cleaned: Cleaned, segments: list[Segment], outline: Outline, 
             old = Section(segment=seg.index, title=seg.title, key_points=[])
         sections.append(old.model_copy(update={"key_points": new}) if new else old)
     summary = _dedupe(summary)[:MAX_SUMMARY]
-    return Outline(summary=summary or outline.summary, sections=sections)
+    failed = fanout.failure("outline", results)
+    return Outline(summary=summary or outline.summary, sections=sections, degraded=[failed] if failed else [])
 
 
 def _outline_text(cleaned: Cleaned, units: list[tuple[Segment, int, int]]) -> str:
@@ -143,7 +138,7 @@ def _key_point(cleaned: Cleaned, p: Point, allowed: set[int]) -> KeyPoint | None
     if _support(text, "".join(s.text for s in cited)) < MIN_SUPPORT:
         return None
     return KeyPoint(text=text, sentence_ids=ids, start=min(s.start for s in cited), end=max(s.end for s in cited),
-                    time=_time(cited), speaker=cited[0].speaker)
+                    time=time_of(cited), speaker=cited[0].speaker)
 
 
 def _dedupe(points: list[KeyPoint]) -> list[KeyPoint]:
@@ -159,32 +154,29 @@ def _dedupe(points: list[KeyPoint]) -> list[KeyPoint]:
 # --- claims ------------------------------------------------------------------------------------
 
 def refine_claims(cleaned: Cleaned, segments: list[Segment], claims: list[Claim],
-                  backend: Backend | None, limit: int | None = None) -> list[Claim]:
+                  backend: Backend | None, limit: int | None = None) -> ClaimSet:
     """The model's checked claims, plus the offline claims they do not cover. Over ``limit``,
     offline claims that overlap a model claim go first (the model said it better), so the cap
     the caller applies cuts redundancy rather than whole claims."""
     if backend is None or not backend.is_model or not cleaned.sentences:
-        return claims
+        return ClaimSet(claims=claims)
     sents = cleaned.sentences
     cues = _cues()
     # only sentences with claim cues go to the model (a fraction of the talk); offline claims
     # elsewhere are kept as they are
     picked = [s.id for s in sents if any(cue in s.text for cue in cues)]
     if not picked:
-        return claims
+        return ClaimSet(claims=claims)
     lines = [fanout.line(i, sents[i].text) for i in picked]
-    spans = fanout.windows([len(x) + 1 for x in lines], fanout.chunk_size(backend))
+    spans = fanout.windows([len(x) + 1 for x in lines], backend.chunk_chars)
     results = fanout.ask_each(backend, "claims", [{"transcript": "\n".join(lines[i:j])} for i, j in spans],
                               ClaimsAnswer)
-    reason = fanout.failures(results)
-    if reason:
-        fanout.degrade(backend, "claims", reason)
     topic_of = {i: seg.title for seg in segments for i in range(seg.first_sentence, seg.last_sentence + 1)}
     out: list[Claim] = []
     failed_ids: set[int] = set()
     for (i, j), answer in zip(spans, results, strict=True):
         shown = set(picked[i:j])
-        if answer is None or isinstance(answer, Exception):
+        if not isinstance(answer, ClaimsAnswer):
             failed_ids |= shown
             continue
         for item in answer.claims:
@@ -208,7 +200,8 @@ def refine_claims(cleaned: Cleaned, segments: list[Segment], claims: list[Claim]
         if k not in seen:
             seen.add(k)
             unique.append(c)
-    return unique
+    failed = fanout.failure("claims", results)
+    return ClaimSet(claims=unique, degraded=[failed] if failed else [])
 
 
 def _claim(cleaned: Cleaned, item: ClaimItem, shown: set[int], topic_of: dict[int, str]) -> Claim | None:
@@ -234,7 +227,7 @@ def _claim(cleaned: Cleaned, item: ClaimItem, shown: set[int], topic_of: dict[in
         return None
     start, end = cleaned.source_span(at, at + len(quote))
     inside = [s for s in cited if s.clean_start < at + len(quote) and at < s.clean_end] or cited
-    evidence = Evidence(quote=quote, start=start, end=end, time=_time(inside),
+    evidence = Evidence(quote=quote, start=start, end=end, time=time_of(inside),
                         sentence_ids=[s.id for s in inside], alignment=alignment)
     return Claim(statement=item.statement.strip(), attributed_to=item.attributed_to,
                  attributed_name=item.attributed_name or None, speaker=inside[0].speaker,
@@ -261,10 +254,8 @@ def _share(ev: Evidence, spans: list[tuple[int, int]]) -> float:
 
 
 
-@cache
 def _cues() -> tuple[str, ...]:
-    lines = (DATA / "llm_claim_cues.txt").read_text(encoding="utf-8").splitlines()
-    return tuple(x.strip() for x in lines if x.strip() and not x.startswith("#"))
+    return data.lines(__package__, "llm_claim_cues.txt")
 
 
 # --- shared checks -----------------------------------------------------------------------------
@@ -272,13 +263,8 @@ def _cues() -> tuple[str, ...]:
 def _support(text: str, source: str) -> float:
     """Share of ``text``'s content characters that occur in ``source``: a paraphrase keeps most of
     its words; an invented statement does not."""
-    chars = _CONTENT.findall(text)
-    if not chars:
+    found = chars.CONTENT_CHAR.findall(text)
+    if not found:
         return 0.0
     have = set(source)
-    return sum(ch in have for ch in chars) / len(chars)
-
-
-def _time(sents: list[Sentence]):
-    times = [s.time for s in sents if s.time]
-    return (times[0][0], times[-1][1]) if times else None
+    return sum(ch in have for ch in found) / len(found)

@@ -11,32 +11,28 @@ from __future__ import annotations
 
 import math
 import re
-import tomllib
 from collections import Counter
 from functools import cache
-from importlib import resources
-from itertools import chain, repeat
-from operator import mul
+from itertools import chain
 
 from pipeline.backends.base import Backend
 from pipeline.models import Cleaned, KeyPoint, Outline, Section, Segment
 from pipeline.notes import llm
-from pipeline.tokens import memo, words
+from pipeline.zh import data
+from pipeline.zh.words import is_content_word, words
 
 MIN_CHARS, MAX_CHARS = 12, 90
 POINTS_MIN, POINTS_MAX = 2, 6
 SUMMARY_MAX = 5
 _TAGS = re.compile(r"对吧|是吧|好吧")
-_NOT_ALNUM = re.compile(r"[\W_]")  # what str.isalnum refuses
 _WEAK_START = ("这个", "那个", "它", "这", "那", "但", "所以", "因为", "然后", "就是")
 _BOUND = "是的了过着得地"  # 然后是X: the opener is part of the verb phrase, not a detachable word
-_CONTENT = re.compile(r"[\u4e00-\u9fff]{2,}|[A-Za-z][A-Za-z0-9.+-]+")
 
 
 @cache
 def _cues() -> dict[str, tuple[str, ...]]:
-    """Openers and audience asides (``data/keypoints.toml``), read once per process."""
-    raw = tomllib.loads(resources.files("pipeline.notes").joinpath("data/keypoints.toml").read_text("utf-8"))
+    """Openers and audience asides (``data/keypoints.toml``), longest first."""
+    raw = data.toml(__package__, "keypoints.toml")
     return {k: tuple(sorted(v, key=len, reverse=True)) for k, v in raw.items()}
 
 
@@ -57,15 +53,8 @@ def _trimmed(cleaned: Cleaned, sid: int) -> tuple[int, int]:
     return a, b
 
 
-def _is_content(word: str) -> bool:
-    return _CONTENT.fullmatch(word) is not None
-
-
-_content = memo(_is_content)
-
-
 def _bags(texts: list[str]) -> list[Counter]:
-    return [Counter(filter(_content, words(t))) for t in texts]
+    return [Counter(w for w in words(t) if is_content_word(w)) for t in texts]
 
 
 def _vectors(bags: list[Counter]) -> list[dict[str, float]]:
@@ -86,8 +75,7 @@ def _centroid(vecs: list[dict[str, float]]) -> dict[str, float]:
 
 
 def _norm(v: dict[str, float]) -> float:
-    values = v.values()
-    return math.sqrt(sum(map(mul, values, values)))
+    return math.sqrt(sum(x * x for x in v.values()))
 
 
 def _cos(a: dict[str, float], b: dict[str, float], na: float, nb: float) -> float:
@@ -95,12 +83,12 @@ def _cos(a: dict[str, float], b: dict[str, float], na: float, nb: float) -> floa
     product runs over the smaller, so comparing with a big centroid costs what the sentence has."""
     if len(a) > len(b):
         a, b = b, a
-    dot = sum(map(mul, a.values(), map(b.get, a.keys(), repeat(0.0))))
+    dot = sum(x * b.get(w, 0.0) for w, x in a.items())
     return dot / (na * nb) if na and nb else 0.0
 
 
 def _usable(text: str) -> bool:
-    n = len(text) - len(_NOT_ALNUM.findall(text))  # letters and digits; the others are fewer to list
+    n = sum(ch.isalnum() for ch in text)
     return MIN_CHARS <= n <= MAX_CHARS and not _TAGS.search(text) and not text.endswith(("？", "?"))
 
 

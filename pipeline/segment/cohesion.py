@@ -12,33 +12,26 @@ TextTiling does — on the CLVTS dev lectures it is the stronger signal.
 from __future__ import annotations
 
 import math
-import re
 from collections import Counter
 from itertools import accumulate, chain, islice
 
 from pipeline.segment.cues import rules
-from pipeline.tokens import memo, words
-
-CONTENT = re.compile(r"[\u4e00-\u9fff]{2,}|[A-Za-z][A-Za-z0-9.+-]*[A-Za-z0-9]|[A-Za-z]{2,}")
-
-
-def _is_content(word: str) -> bool:
-    return CONTENT.fullmatch(word) is not None and word not in rules()["stopwords"]
-
-
-_content = memo(_is_content)
+from pipeline.zh.words import is_content_word, words
 
 
 def terms(texts: list[str]) -> list[Counter]:
-    """Content words of each text, counted."""
-    return [Counter(filter(_content, words(t))) for t in texts]
+    """Content words of each text (stop words left out), counted."""
+    stop = rules()["stopwords"]
+    return [Counter(w for w in words(t) if is_content_word(w) and w not in stop) for t in texts]
 
 
 def pooled(bags: list[Counter]) -> Counter:
-    """The words of several texts counted together (a unit's, a section's). Counted from the
-    bags' elements in C (``Counter.update`` with a mapping is a Python loop); the same counts, and
-    the words in the same order of first appearance."""
-    return Counter(chain.from_iterable(map(Counter.elements, bags)))
+    """The words of several texts counted together (a unit's, a section's), in the order of their
+    first appearance."""
+    out: Counter = Counter()
+    for bag in bags:
+        out.update(bag)
+    return out
 
 
 def span_costs(bags: list[Counter], cap: int) -> tuple[list[list[float]], int]:

@@ -4,14 +4,14 @@ it names. Patterns are in ``data/cues.toml`` so they can grow without code chang
 from __future__ import annotations
 
 import re
-import tomllib
 from functools import cache
-from importlib import resources
+
+from pipeline.zh import data
 
 
 @cache
 def rules() -> dict:
-    raw = tomllib.loads(resources.files("pipeline.segment").joinpath("data/cues.toml").read_text("utf-8"))
+    raw = data.toml(__package__, "cues.toml")
     return {
         "strong": re.compile("|".join(f"(?:{p})" for p in raw["strong"])),
         "weak": re.compile("|".join(f"(?:{p})" for p in raw["weak"])),

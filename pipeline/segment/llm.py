@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from pydantic import BaseModel
 
-from pipeline.backends import fanout
+from pipeline import fanout
 from pipeline.backends.base import Backend
-from pipeline.models import Cleaned, Segment
+from pipeline.models import Cleaned, Segment, Segmentation, time_of
 
 STAGE = "segment"
 HEAD = 12  # characters of each sentence shown: enough to see a topic turn, a fraction of the tokens
@@ -30,22 +30,25 @@ class Sections(BaseModel):
     sections: list[Boundary]
 
 
-def refine(cleaned: Cleaned, segments: list[Segment], backend: Backend | None) -> list[Segment]:
+def refine(cleaned: Cleaned, segments: list[Segment], backend: Backend | None) -> Segmentation:
+    """The model's sections where every window answered, else the offline ones."""
     if backend is None or not backend.is_model or len(cleaned.sentences) < 2 * MIN_SENTENCES:
-        return segments
+        return Segmentation(segments=segments)
     sents = cleaned.sentences
     # very short sentences (对吧, 好) carry no topic; leaving them out saves their ids' tokens
     lines = [fanout.line(s.id, _head(s.text)) for s in sents if s.id == 0 or len(s.text) >= SHORT]
-    spans = fanout.windows([len(x) + 1 for x in lines], fanout.chunk_size(backend), overlap=400)
+    spans = fanout.windows([len(x) + 1 for x in lines], backend.chunk_chars, overlap=400)
     results = fanout.ask_each(backend, "segment", [{"transcript": "\n".join(lines[i:j])} for i, j in spans],
                               Sections)
-    reason = fanout.failures(results)
-    if reason:
-        fanout.degrade(backend, STAGE, reason)
-        return segments
+    failed = fanout.failure(STAGE, results)
+    if failed is not None:
+        return Segmentation(segments=segments, degraded=[failed])
+    answers = [r for r in results if isinstance(r, Sections)]
+    if len(answers) != len(results):
+        return Segmentation(segments=segments)
     ids = [fanout.line_id(x) for x in lines]
     starts: dict[int, str] = {}
-    for k, ((i, j), answer) in enumerate(zip(spans, results, strict=True)):
+    for k, ((i, j), answer) in enumerate(zip(spans, answers, strict=True)):
         shown = set(ids[i:j])
         lo = 0 if k == 0 else ids[(i + spans[k - 1][1]) // 2]
         hi = len(sents) if k == len(spans) - 1 else ids[(spans[k + 1][0] + j) // 2]
@@ -59,7 +62,7 @@ def refine(cleaned: Cleaned, segments: list[Segment], backend: Backend | None) -
     if not kept or kept[0] != 0:
         kept.insert(0, 0)
     titles = [starts.get(s) or _title(sents[s].text[:12]) for s in kept]
-    return _build(cleaned, segments, kept, titles)
+    return Segmentation(segments=_build(cleaned, segments, kept, titles))
 
 
 def _head(text: str) -> str:
@@ -82,7 +85,7 @@ def _build(cleaned: Cleaned, offline: list[Segment], starts: list[int], titles: 
         first, last = sents[a], sents[b - 1]
         end = sents[b].start if b < len(sents) else max(last.end, offline[-1].end if offline else last.end)
         start = first.start if k else min(first.start, offline[0].start if offline else first.start)
-        time = (first.time[0], last.time[1]) if first.time and last.time else None
+        time = time_of(sents[a:b])
         words = list(dict.fromkeys(w for seg in offline if seg.first_sentence < b and a <= seg.last_sentence
                                    for w in seg.keywords))[:8]
         out.append(Segment(index=k, start=start, end=max(end, last.end), first_sentence=a, last_sentence=b - 1,

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pipeline.backends.base import Backend
 from pipeline.config import SegmentOptions
 from pipeline.errors import ConfigError
-from pipeline.models import Cleaned, Segment, Sentence
+from pipeline.models import Cleaned, Segment, Segmentation, Sentence, time_of
 from pipeline.segment import cohesion, cues, llm, optimal, titles
 
 
@@ -60,9 +60,8 @@ def make_segments(cleaned: Cleaned, starts: list[int], titles: list[str], origin
     for k, (a, b) in enumerate(itertools.pairwise(bounds)):
         first, last = sents[a], sents[b - 1]
         end = sents[b].start if b < len(sents) else last.end
-        time = (first.time[0], last.time[1]) if first.time and last.time else None
         out.append(Segment(index=k, start=first.start, end=max(end, last.end), first_sentence=a,
-                           last_sentence=b - 1, title=titles[k], time=time, origin=origin))
+                           last_sentence=b - 1, title=titles[k], time=time_of(sents[a:b]), origin=origin))
     return out
 
 
@@ -159,11 +158,12 @@ def boundaries(cleaned: Cleaned, wanted: int | None, p: Params = PARAMS,
     return [first[u] for u in picked]
 
 
-def segment(cleaned: Cleaned, options: SegmentOptions | None = None, backend: Backend | None = None) -> list[Segment]:
+def segment(cleaned: Cleaned, options: SegmentOptions | None = None,
+            backend: Backend | None = None) -> Segmentation:
     options = options or SegmentOptions()
     sents = cleaned.sentences
     if not sents:
-        return []
+        return Segmentation(segments=[])
     duration = sents[-1].time[1] - sents[0].time[0] if sents[0].time and sents[-1].time else None
     chars = sum(len(s.text) for s in sents)
     wanted = _wanted(options.segments, chars, duration)

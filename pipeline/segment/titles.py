@@ -13,24 +13,24 @@ from __future__ import annotations
 
 import math
 from collections import Counter
+from functools import cache
 
 from pipeline.models import Cleaned, Segment
 from pipeline.segment import cohesion, cues
-from pipeline.tokens import idf, idf_many, memo
+from pipeline.zh.words import idf, idf_many
 
 MAX_TITLE = 16
 GENERIC = 6.0  # jieba IDF below this: a word of everyday speech, no title material
 SHORT = 1 / 6  # an opening or sign-off section shorter than this share of the talk is only that
 
 
-def _informative(word: str) -> bool:
+@cache
+def informative(word: str) -> bool:
+    """Whether a word can name a section (rare enough in general Chinese, not an ordinal or a
+    count); decided once a word, since a long talk asks tens of thousands of times."""
     if any(ch.isdigit() for ch in word) or cues.rules()["not_key"].match(word):
         return False
     return idf(word) >= GENERIC
-
-
-#: whether a word can name a section; decided once per word (a long talk asks tens of thousands of times)
-informative = memo(_informative)
 
 
 def _subject_ok(subject: str) -> bool:

@@ -15,12 +15,17 @@ TEXT = ("今天讲一下这个方案。这个方案一共分成三个部分。"
         "技术也还不成熟。好，今天就讲到这里。\n")
 
 
-def run(script, tmp_path):
+def run(script, tmp_path, times=1):
+    """The notes of ``times`` runs against one server, and the requests each run sent."""
     doc = ingest_bytes(TEXT.encode(), "t.txt", suffix=".txt")
     with FakeOpenAI(script) as srv:
         settings = load_settings({"backend": "openai", "model": "m", "base_url": srv.base_url, "api_key": "k",
                                   "cache_dir": str(tmp_path), "retries": 0})
-        return process(doc, settings), srv
+        out = []
+        for _ in range(times):
+            before = len(srv.requests)
+            out.append((process(doc, settings), len(srv.requests) - before))
+        return (out[0][0], srv) if times == 1 else out
 
 
 def offline():
@@ -62,7 +67,7 @@ def good(body):
 
 
 def test_good_model_checked_edits_segments_points_claims(tmp_path):
-    notes, srv = run(good, tmp_path)
+    (notes, sent), (again, resent) = run(good, tmp_path, times=2)
     llm_edits = {(e.before, e.after) for e in notes.edits if "llm" in e.origin}
     assert llm_edits == {("宏的文件", "红头文件"), ("携带里面", "写在里面")}
     assert "不太看好" in notes.clean_text and "2025" in notes.clean_text
@@ -73,10 +78,16 @@ def test_good_model_checked_edits_segments_points_claims(tmp_path):
     llm_claims = [c for c in notes.claims if c.statement == "文件提出支持大模型发展"]
     assert len(llm_claims) == 1 and llm_claims[0].evidence.quote == "支持大模型发展"
     assert TEXT[llm_claims[0].evidence.start:llm_claims[0].evidence.end] == "支持大模型发展"
-    assert notes.usage.calls == len(srv.requests) == 4
-    again, srv2 = run(good, tmp_path)
-    assert len(srv2.requests) == 0 and again.usage.cached == 4
+    assert notes.usage.calls == sent == 4
+    assert resent == 0 and again.usage.cached == 4
     assert again.clean_text == notes.clean_text
+
+
+def test_another_server_is_another_cache_key(tmp_path):
+    """The same model name behind another base URL may answer otherwise: nothing is reused."""
+    run(good, tmp_path)
+    notes, srv = run(good, tmp_path)  # a new server on another port
+    assert len(srv.requests) == 4 and notes.usage.cached == 0
 
 
 def test_junk_everywhere_degrades_to_offline(tmp_path, caplog):
@@ -86,5 +97,5 @@ def test_junk_everywhere_degrades_to_offline(tmp_path, caplog):
     assert {d.stage for d in notes.degraded} == {"clean", "segment", "outline", "claims"}
     assert notes.clean_text == base.clean_text
     assert [s.first_sentence for s in notes.segments] == [s.first_sentence for s in base.segments]
-    assert notes.outline == base.outline and notes.claims == base.claims
+    assert notes.outline.model_dump() == base.outline.model_dump() and notes.claims == base.claims
     assert sum("the offline result stands in" in r.message for r in caplog.records) == 4

@@ -2,25 +2,31 @@
 
 import random
 
-from pipeline.clean.lexicon import WILD, Lexicon
-from pipeline.clean.pinyin import folded_char
+from pipeline.clean.correct import _folded_text
+from pipeline.clean.lexicon import LONG_TERM, Lexicon
 from pipeline.clean.termsearch import hits_from
+from pipeline.zh import pinyin
 
 TERMS = ["赋能", "光伏", "鲁棒性", "智简传输", "红头文件", "区块链技术", "引擎开发", "边缘计算平台"]
 
 
+def _key(term: str) -> tuple[str, ...]:
+    return tuple(pinyin.fold(s) for s in pinyin.syllables(term))
+
+
 def _brute(text: str, lex: Lexicon) -> list[tuple[int, int, list]]:
-    """Every window's hits by dictionary look-up, the way the matcher used to search."""
+    """Every window's hits by comparing it with every term: the same key, or (a long term) the
+    same key but for one syllable, the earliest such slot first."""
     out = []
     for i in range(len(text)):
         for n in range(2, 8):
             if i + n > len(text):
                 break
-            key = tuple(folded_char(ch) for ch in text[i:i + n])
-            hits = [(t, None) for t in lex.cjk.get(key, ())]
-            if n >= 4 and not hits:
-                for j in range(n):
-                    hits += [(t, j) for t, k in lex.wild.get((*key[:j], WILD, *key[j + 1:]), ()) if k == j]
+            key = tuple(pinyin.folded(ch) for ch in text[i:i + n])
+            hits = [(t, None) for t in TERMS if t in lex.terms and _key(t) == key]
+            if n >= LONG_TERM and not hits:
+                hits = [(t, j) for j in range(n) for t in TERMS if t in lex.terms and len(_key(t)) == n
+                        and all(a == b for k, (a, b) in enumerate(zip(_key(t), key, strict=True)) if k != j)]
             if hits:
                 out.append((i, n, hits))
     return out
@@ -28,9 +34,9 @@ def _brute(text: str, lex: Lexicon) -> list[tuple[int, int, list]]:
 
 def _walked(text: str, lex: Lexicon) -> list[tuple[int, int, list]]:
     out = []
-    for i in lex.starts().positions(text):
-        folded = [folded_char(ch) for ch in text[i:i + 7]]
-        out += [(i, n, hits) for n, hits in hits_from(folded, lex.trie)]
+    folded = _folded_text(text)
+    for i in lex.starts().positions(folded):
+        out += [(i, n, hits) for n, hits in hits_from(folded[i:i + 7], lex.trie)]
     return sorted(out, key=lambda x: (x[0], x[1]))
 
 

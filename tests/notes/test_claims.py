@@ -18,7 +18,7 @@ SAMPLE = Path(__file__).resolve().parents[2] / "samples" / "beijing-internet3.tx
 def run():
     doc = ingest(SAMPLE)
     cleaned = clean(doc)
-    return doc, cleaned, extract_claims(cleaned, segment(cleaned), title=doc.meta.title)
+    return doc, cleaned, extract_claims(cleaned, segment(cleaned).segments, title=doc.meta.title).claims
 
 
 def _covering(claims, doc, phrase):
@@ -58,7 +58,7 @@ def _conversation(lines):
         {"time": f"00:00:{10 * i:02d}", "text": t, "speaker": f"发言人{1 + i % 2}"} for i, t in enumerate(lines)]}
     doc = ingest_text(json.dumps(body, ensure_ascii=False), "talk.transcript.json", suffix=".json")
     cleaned = clean(doc)
-    return extract_claims(cleaned, segment(cleaned), title=doc.meta.title)
+    return extract_claims(cleaned, segment(cleaned).segments, title=doc.meta.title).claims
 
 
 def test_conversation_lists_are_the_speakers_own():

@@ -18,7 +18,7 @@ TALK = (
 def _run():
     doc = ingest_text(TALK, "talk.txt")
     cleaned = clean(doc)
-    return doc, outline(cleaned, segment(cleaned))
+    return doc, outline(cleaned, segment(cleaned).segments)
 
 
 def test_key_points_grounded_and_trimmed():

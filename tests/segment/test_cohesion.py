@@ -36,7 +36,7 @@ def test_uncued_vocabulary_turn_is_found():
     geo = "板块运动造成地震和火山，地壳的板块彼此挤压。火山喷发把地壳深处的岩浆带到地表，地震沿板块边界发生。"
     text = bio * 6 + geo * 6
     cleaned = clean(ingest_text(text, "two-topics.txt", suffix=".txt"))
-    segs = segment(cleaned)
+    segs = segment(cleaned).segments
     turn = text.index(geo)
     starts = [s.start for s in segs]
     assert any(abs(s - turn) <= 60 for s in starts[1:]), starts

@@ -22,7 +22,7 @@ def cleaned():
 
 
 def test_cover_in_order_on_sentence_starts(cleaned):
-    segs = segment(cleaned)
+    segs = segment(cleaned).segments
     assert segs[0].first_sentence == 0 and segs[-1].last_sentence == len(cleaned.sentences) - 1
     for a, b in itertools.pairwise(segs):
         assert a.last_sentence + 1 == b.first_sentence and a.end <= b.start
@@ -30,7 +30,7 @@ def test_cover_in_order_on_sentence_starts(cleaned):
 
 
 def test_enumerated_topics_start_sections_with_subject_titles(cleaned):
-    segs = segment(cleaned)
+    segs = segment(cleaned).segments
     titles = [s.title for s in segs]
     assert "区块链" in titles and "通信网络" in titles, titles
     for t in titles:
@@ -38,10 +38,10 @@ def test_enumerated_topics_start_sections_with_subject_titles(cleaned):
 
 
 def test_fixed_count_and_minutes(cleaned):
-    assert len(segment(cleaned, SegmentOptions(segments="4"))) == 4
-    assert len(segment(cleaned, SegmentOptions(segments="1"))) == 1
+    assert len(segment(cleaned, SegmentOptions(segments="4")).segments) == 4
+    assert len(segment(cleaned, SegmentOptions(segments="1")).segments) == 1
     # no times in a .txt: about 250 characters a minute of speech
-    assert 2 <= len(segment(cleaned, SegmentOptions(segments="3m"))) <= 5
+    assert 2 <= len(segment(cleaned, SegmentOptions(segments="3m")).segments) <= 5
     with pytest.raises(ConfigError):
         segment(cleaned, SegmentOptions(segments="many"))
 

@@ -25,7 +25,7 @@ def test_everyday_words_are_not_key_phrases():
 
 @pytest.fixture(scope="module")
 def sample_segments():
-    return segment(clean(ingest(SAMPLE)))
+    return segment(clean(ingest(SAMPLE))).segments
 
 
 def test_opening_and_sign_off(sample_segments):
@@ -36,7 +36,7 @@ def test_opening_and_sign_off(sample_segments):
 def test_keyword_titles_for_uncued_sections():
     bio = "细胞膜由磷脂双分子层构成，蛋白质镶嵌在磷脂双分子层里。细胞膜控制物质进出细胞，蛋白质负责运输。"
     geo = "板块运动造成地震和火山，地壳的板块彼此挤压。火山喷发把地壳深处的岩浆带到地表，地震沿板块边界发生。"
-    segs = segment(clean(ingest_text(bio * 6 + geo * 6, "t.txt", suffix=".txt")))
+    segs = segment(clean(ingest_text(bio * 6 + geo * 6, "t.txt", suffix=".txt"))).segments
     assert len(segs) >= 2
     first, last = segs[0].title, segs[-1].title
     assert any(w in first for w in ("磷脂", "细胞膜", "蛋白质", "双分子层")), first

@@ -8,7 +8,7 @@ import time
 
 import pytest
 
-from pipeline import tablecache
+from pipeline.zh import tables as tablecache
 
 
 @pytest.fixture
@@ -46,24 +46,12 @@ def test_new_key_rebuilds_and_old_versions_are_bounded(where):
         build, calls = _counting({"i": i})
         assert tablecache.stored("t", f"key{i}", build, _is_dict) == {"i": i}
         assert calls == [1]
-        recent = time.time() - 86_400 * (tablecache.KEEP + 3 - i)  # older each round, within the month
-        os.utime(next(iter(sorted(where.glob("t-*.marshal"), key=os.path.getmtime))), (recent, recent))
+        older = time.time() - 86_400 * (tablecache.KEEP + 3 - i)  # the ones before are older
+        os.utime(next(iter(sorted(where.glob("t-*.marshal"), key=os.path.getmtime))), (older, older))
     assert len(list(where.glob("t-*.marshal"))) == tablecache.KEEP
     build, calls = _counting({"i": -1})
     assert tablecache.stored("t", f"key{tablecache.KEEP + 2}", build, _is_dict) == {"i": tablecache.KEEP + 2}
     assert calls == []  # the newest is still there
-
-
-def test_a_table_unused_for_a_month_goes_when_another_is_written(where):
-    tablecache.stored("kept", "k", lambda: {"a": 1}, _is_dict)
-    tablecache.stored("retired", "k", lambda: {"b": 2}, _is_dict)  # a name a newer version dropped
-    month = time.time() - 86_400 * (tablecache.UNUSED_DAYS + 1)
-    for f in where.glob("*.marshal"):
-        os.utime(f, (month, month))
-    tablecache.stored("kept", "k", lambda: {"a": -1}, _is_dict)  # read: marks it in use again
-    tablecache.stored("new", "k", lambda: {"c": 3}, _is_dict)  # a write sweeps the folder
-    assert sorted(f.name.split("-")[0] for f in where.glob("*.marshal")) == ["kept", "new"]
-    assert tablecache.stored("kept", "k", lambda: {"a": -1}, _is_dict) == {"a": 1}  # not rebuilt
 
 
 @pytest.mark.parametrize("damage", [b"", b"\x00garbage", b"N"])  # empty, unreadable, a valid None
@@ -145,13 +133,13 @@ def test_lookup_in_an_unwritable_folder_is_built_in_memory(tmp_path):
 
 PROBE = """
 import json, sys
-from pipeline import tokens
+from pipeline.zh import words
 from pipeline.clean import clean
 from pipeline.config import CleanOptions
 from pipeline.ingest import ingest_text
 text = "今天我们聊一聊区块链和人工智能怎么赋能实体经济，还有北京的互联网3.0行动计划。"
-out = {"words": tokens.words(text), "freq": [tokens.frequency(w) for w in tokens.words(text)],
-       "idf": [tokens.idf(w) for w in ("区块链", "经济", "不存在的词语")]}
+out = {"words": words.words(text), "freq": [words.frequency(w) for w in words.words(text)],
+       "idf": [words.idf(w) for w in ("区块链", "经济", "不存在的词语")]}
 out["clean"] = clean(ingest_text(sys.argv[1], "t.txt", suffix=".txt")).clean_text
 out["pypinyin"] = "pypinyin" in sys.modules
 print(json.dumps(out, ensure_ascii=False))
@@ -160,7 +148,7 @@ print(json.dumps(out, ensure_ascii=False))
 
 def test_tables_give_what_building_gives(tmp_path):
     """A process that builds the tables and one that reads them segment, weigh and clean alike,
-    and the reading one never imports pypinyin for a talk in which nothing sounds like a term."""
+    and the reading one imports pypinyin only for a talk in which something sounds like a term."""
     env = {**os.environ, "SUBNOTES_CACHE_DIR": str(tmp_path)}
 
     def probe(text):
@@ -171,16 +159,22 @@ def test_tables_give_what_building_gives(tmp_path):
     plain = "今天天气很好我们出去走走吧"
     built = probe(plain)
     names = sorted(p.name.rsplit("-", 1)[0] for p in (tmp_path / tablecache.SUBFOLDER).glob("*-*.*"))
-    assert names == ["jieba-dict", "jieba-idf", "pinyin-chars", "pinyin-terms", "term-starts"]
-    assert len(list((tmp_path / tablecache.SUBFOLDER).glob("jieba-idf-*.sqlite"))) == 1
+    assert names == ["jieba-dict", "jieba-idf", "pinyin-chars", "pinyin-phrases"]
     read = probe(plain)
     assert {k: v for k, v in read.items() if k != "pypinyin"} == {k: v for k, v in built.items() if k != "pypinyin"}
     assert "".join(built["words"]).startswith("今天我们聊一聊") and built["idf"][0] > built["idf"][1]
     assert built["idf"][2] == read["idf"][2] > 0  # an unknown word: the median
-    assert read["pypinyin"] is False
-    # 负能 sounds like the term 赋能: the first such talk builds the table of phrases pypinyin
-    # reads otherwise than their characters (so it imports pypinyin); later ones read it
+    assert built["pypinyin"] is True and read["pypinyin"] is False
+    # 负能 sounds like the term 赋能 and is no dictionary word: it is read in context
     first = probe("这个技术可以负能实体经济")
-    again = probe("这个技术可以负能实体经济")
-    assert "赋能" in first["clean"] and first == {**again, "pypinyin": True}
-    assert again["pypinyin"] is False
+    assert "赋能" in first["clean"] and first["pypinyin"] is True
+
+
+def test_content_key_is_the_content_not_the_path(tmp_path):
+    a, b = tmp_path / "a.txt", tmp_path / "b.txt"
+    a.write_text("区块链 9.5")
+    b.write_text("区块链 9.5")
+    assert tablecache.content_key(str(a)) == tablecache.content_key(str(b))
+    c = tmp_path / "c.txt"
+    c.write_text("区块链 9.6")
+    assert tablecache.content_key(str(c)) != tablecache.content_key(str(a))
