@@ -67,6 +67,7 @@ class Stream:
         self.src_end = ends
         self.source = doc.text
         self._tail = prev_end if prev_end is not None else 0
+        self._spans = _timed_spans(doc, self.cue_starts)
 
     def __len__(self) -> int:
         return len(self.text)
@@ -79,17 +80,41 @@ class Stream:
         return pos, pos
 
     def time_span(self, a: int, b: int) -> TimeSpan | None:
-        """Times of the cues a stream span touches, when the input has times."""
+        """When stream span ``[a, b)`` was said, where the input has times: each end interpolated
+        by its character position within its cue (a cue of 30 seconds holding four sentences
+        gives each its own stretch, so spans that follow each other never overlap)."""
         if not self.cue_of or b <= a:
             return None
-        first = self.times[self.cue_of[a]]
-        last = self.times[self.cue_of[min(b, len(self.cue_of)) - 1]]
-        if first is None or last is None:
+        first = self.cue_of[a]
+        last = self.cue_of[min(b, len(self.cue_of)) - 1]
+        if self.times[first] is None or self.times[last] is None:
             return None
-        return first[0], last[1]
+        return self._moment(first, a), self._moment(last, b)
+
+    def _moment(self, cue: int, pos: int) -> float:
+        """The time at stream position ``pos`` of ``cue``'s timed stretch."""
+        lo, hi, (t0, t1) = self._spans[cue]  # type: ignore[misc]
+        share = min(1.0, max(0.0, (pos - lo) / (hi - lo))) if hi > lo else 0.0
+        return round(t0 + (t1 - t0) * share, 3)
 
     def speaker_at(self, a: int) -> str | None:
         return self.speakers[self.cue_of[a]] if self.cue_of and a < len(self.cue_of) else None
+
+
+def _timed_spans(doc: Document, cue_starts: list[int]) -> list[tuple[int, int, TimeSpan | None]]:
+    """For each cue, the stream stretch its time covers and that time. Consecutive cues with the
+    same time are one stretch: a JSON entry split at its escapes, or an exporter's duplicate."""
+    out: list[tuple[int, int, TimeSpan | None]] = []
+    k = 0
+    cues = doc.cues
+    while k < len(cues):
+        j = k
+        while j + 1 < len(cues) and cues[j + 1].time == cues[k].time:
+            j += 1
+        span = (cue_starts[k], cue_starts[j] + len(cues[j].text), cues[k].time)
+        out += [span] * (j - k + 1)
+        k = j + 1
+    return out
 
 
 @dataclass(slots=True)
