@@ -107,8 +107,10 @@ def run(
     job_list, missing = collect(paths, out)
     for m in missing:
         typer.echo(f"subnotes: {m}: no such file or folder", err=True)
+    if not job_list and missing:  # every input named failed to be found: inputs that failed
+        raise typer.Exit(1)
     if not job_list:
-        _fail("no input files found" + (f" (looked for {', '.join(sorted(_suffixes()))})" if not missing else ""))
+        _fail(f"no input files found (looked for {', '.join(sorted(_suffixes()))})")
     code = _drive(job_list, settings, failed_before=bool(missing))
     raise typer.Exit(code)
 

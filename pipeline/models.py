@@ -9,11 +9,11 @@ package: it is the bottom layer.
 
 from __future__ import annotations
 
-from array import array
+from bisect import bisect_right
 from collections.abc import Sequence
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
+from pydantic import BaseModel, ConfigDict, Field
 
 SCHEMA_VERSION = "1"
 
@@ -115,31 +115,53 @@ class Sentence(_Model):
     speaker: str | None = None
 
 
-class Cleaned(_Model):
-    """The clean stage's output.
+class SourceMap(_Model):
+    """Where each clean_text character comes from in the source, as runs.
 
-    Besides the fields, it keeps (in memory only) the source span of every clean_text character,
-    so later stages can ground a quote that is part of a sentence.
+    Run ``r`` starts at clean position ``starts[r]``; its character at offset ``k`` comes from
+    source span ``[lo[r] + k, hi[r] + k)``. A run of copied text maps one to one; an edited
+    character (a fix, a mark the punctuation pass added) is a run of its own and names the whole
+    source span its edit replaced. A few runs per edit and per sentence: small in JSON, and it
+    survives a round trip, so any later stage can ground part of a sentence.
     """
+
+    starts: list[int] = Field(default_factory=list)
+    lo: list[int] = Field(default_factory=list)
+    hi: list[int] = Field(default_factory=list)
+
+    @classmethod
+    def of(cls, lo: Sequence[int], hi: Sequence[int]) -> SourceMap:
+        """The runs of per-character source spans ``(lo[i], hi[i])``."""
+        breaks = [i for i in range(len(lo))
+                  if i == 0 or lo[i] != lo[i - 1] + 1 or hi[i] != lo[i] + 1 or hi[i - 1] != lo[i - 1] + 1]
+        return cls(starts=breaks, lo=[lo[i] for i in breaks], hi=[hi[i] for i in breaks])
+
+    def span(self, i: int) -> tuple[int, int]:
+        """Source span of clean character ``i``."""
+        r = bisect_right(self.starts, i) - 1
+        k = i - self.starts[r]
+        return self.lo[r] + k, self.hi[r] + k
+
+
+class Cleaned(_Model):
+    """The clean stage's output: the clean text, its sentences, every edit, near-miss hints for
+    a model, where each clean character comes from, and whether a model call failed."""
 
     clean_text: str
     sentences: list[Sentence]
     edits: list[Edit]
     candidates: list[Candidate] = Field(default_factory=list)
+    source_map: SourceMap = Field(default_factory=SourceMap)
     degraded: list[Degraded] = Field(default_factory=list)
-    _src_lo: array | None = PrivateAttr(None)
-    _src_hi: array | None = PrivateAttr(None)
-
-    def set_alignment(self, lo: array, hi: array) -> None:
-        self._src_lo, self._src_hi = lo, hi
 
     def source_span(self, a: int, b: int) -> tuple[int, int]:
         """Source span of clean_text span ``[a, b)``."""
-        if self._src_lo is None or self._src_hi is None:
+        if not self.source_map.starts:  # built by hand without one: whole sentences
             inside = [s for s in self.sentences if s.clean_start < b and a < s.clean_end]
             return (inside[0].start, inside[-1].end) if inside else (0, 0)
         b = max(a + 1, b)
-        return self._src_lo[a], max(self._src_lo[a], self._src_hi[b - 1])
+        lo = self.source_map.span(a)[0]
+        return lo, max(lo, self.source_map.span(b - 1)[1])
 
 
 def time_of(sentences: Sequence[Sentence]) -> TimeSpan | None:

@@ -18,7 +18,6 @@ from pipeline.errors import InputError
 
 MARK = "generator: subnotes"
 _BAD = re.compile(r'[\x00-\x1f<>:"|?*\\]')
-SUFFIXES = (".md", ".notes.json", ".html")
 
 
 def safe_part(part: str) -> str:

@@ -48,6 +48,3 @@ def load(name: str) -> Prompt:
         raise ConfigError(f"prompt file {path} cannot be read: {exc}") from exc
     return Prompt(name, text, hashlib.sha256(text.encode()).hexdigest(), frozenset(_VAR.findall(text)))
 
-
-def names() -> list[str]:
-    return sorted(p.name[:-3] for p in _prompt_dir().iterdir() if p.name.endswith(".md"))

@@ -46,9 +46,20 @@ def test_usage_errors_exit_2(tmp_path):
     assert res.exit_code == 2 and "offline" in res.output
 
 
-def test_missing_input_is_named(tmp_path):
+def test_missing_input_is_named_and_fails_as_an_input(tmp_path):
     res = run("run", tmp_path / "does-not-exist.srt", "-o", tmp_path / "o")
-    assert res.exit_code in (1, 2) and "does-not-exist.srt" in res.output
+    assert res.exit_code == 1
+    assert [ln for ln in res.output.splitlines() if "does-not-exist.srt" in ln and "no such file" in ln]
+    src = folder(tmp_path, "clvts-00-cut.srt")
+    res = run("run", src, tmp_path / "gone.srt", "-o", tmp_path / "o2", "--no-html")
+    assert res.exit_code == 1 and "gone.srt" in res.output and "1 done" in res.output
+
+
+def test_a_folder_without_transcripts_is_a_usage_error(tmp_path):
+    (tmp_path / "empty").mkdir()
+    (tmp_path / "empty" / "notes.pdf").write_bytes(b"%PDF-1.4")
+    res = run("run", tmp_path / "empty", "-o", tmp_path / "o")
+    assert res.exit_code == 2 and "no input files found" in res.output
 
 
 def test_notes_json_validates_against_the_schema(tmp_path):

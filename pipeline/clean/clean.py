@@ -33,14 +33,14 @@ def clean(doc: Document, options: CleanOptions | None = None, backend: Backend |
         draft.apply(conversion.changes(draft.text, options.script))
     draft.apply(numbers.changes(draft.text))
     lex = load_lexicon(_lexicon_files(doc, options))
-    fixes, near = correct.changes(draft.text, lex)
+    found = correct.changes(draft.text, lex)
     candidates: list[Candidate] = []
-    for a, b, suggestion, score, reason in near:
-        s, e = draft.source_span(a, b)
+    for m in found.near:
+        s, e = draft.source_span(m.start, m.end)
         if e > s:
-            candidates.append(Candidate(start=s, end=e, before=doc.text[s:e], suggestion=suggestion,
-                                        score=score, reason=reason))
-    draft.apply(fixes)
+            candidates.append(Candidate(start=s, end=e, before=doc.text[s:e], suggestion=m.term,
+                                        score=m.score, reason=m.reason))
+    draft.apply(found.fixes)
     if not options.keep_fillers:
         for find in fillers.PASSES:
             draft.apply(find(draft.text))

@@ -184,10 +184,18 @@ def _tokens_around(text: str, m: Match, cache_: dict) -> list[tuple[int, int, st
     return []
 
 
-def changes(text: str, lex: Lexicon) -> tuple[list[Change], list[tuple[int, int, str, float, str]]]:
-    """Corrections to apply, and near misses as (start, end, suggestion, score, reason)."""
+@dataclass(slots=True)
+class Corrections:
+    """What the lexicon pass found: fixes to apply, and near misses held back (hints for a model)."""
+
+    fixes: list[Change]
+    near: list[Match]
+
+
+def changes(text: str, lex: Lexicon) -> Corrections:
+    """Corrections to apply, and the near misses, in the coordinates of ``text``."""
     out: list[Change] = []
-    near: list[tuple[int, int, str, float, str]] = []
+    near: list[Match] = []
     taken: list[tuple[int, int]] = []
     for wrong, right in lex.pairs:
         for m in re.finditer(re.escape(wrong), text):
@@ -206,5 +214,6 @@ def changes(text: str, lex: Lexicon) -> tuple[list[Change], list[tuple[int, int,
             out.append(Change(m.start, m.end, m.term, "correction", "lexicon", round(m.score, 3), m.reason))
             taken.append((m.start, m.end))
         elif m.score >= CANDIDATE and not (why and why.endswith("is a word itself")):
-            near.append((m.start, m.end, m.term, round(m.score, 3), m.reason + (f"; held back: {why}" if why else "")))
-    return out, near
+            held = m.reason + (f"; held back: {why}" if why else "")
+            near.append(Match(m.start, m.end, m.term, round(m.score, 3), held))
+    return Corrections(out, near)

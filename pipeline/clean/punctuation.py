@@ -110,13 +110,53 @@ def _is_question(clause: str, sentence: str, rules: dict) -> bool:
     return clause.endswith(rules["wh_ends"]) and rules["wh"].search(sentence) is not None
 
 
+@dataclass(slots=True)
+class _Verdict:
+    """What a clause boundary is: a sentence end (and whether a topic opens after it), or a pause."""
+
+    end: bool
+    topic: bool
+    why: list[str]
+    length: int
+
+
+def _judge(draft: Draft, bounds: list[Boundary], k: int, sent_start: int, alnum: list[int]) -> _Verdict:
+    """Score the evidence that boundary ``k`` ends the sentence begun at ``sent_start``: a marker
+    opening the next clause, a pause between timed cues, the sentence's length so far."""
+    rules, text, bd = _rules(), draft.text, bounds[k]
+    length = alnum[bd.start] - alnum[sent_start]
+    nxt_end = bounds[k + 1].start if k + 1 < len(bounds) else len(text)
+    nxt = text[bd.end:nxt_end].lstrip()
+    nxt_len = alnum[nxt_end] - alnum[bd.end]  # the stripped white space counts for nothing
+    score, why = 0, []
+    if nxt.startswith(rules["markers"]):
+        score += 2
+        why.append("discourse marker")
+    gap = _gap(draft, bd.start - 1, bd.end if bd.end < len(text) else bd.start)
+    if gap is not None and gap >= rules["long_pause"]:
+        score += 2
+        why.append(f"pause {gap:.1f}s")
+    elif gap is not None and gap >= rules["short_pause"]:
+        score += 1
+    if length >= rules["soft_chars"]:
+        score += 1
+    if length + nxt_len > rules["max_chars"]:
+        score += 2
+        why.append("length")
+    end = length >= rules["min_chars"] and score >= 2 and nxt_len > 0
+    topic = nxt_len > 0 and length >= rules["topic_min_chars"] and rules["topic"].match(nxt) is not None
+    if topic:
+        why.append("topic marker")
+    return _Verdict(end or topic, topic, why, length)
+
+
 def changes(draft: Draft) -> list[Change]:
     rules = _rules()
     text = draft.text
     bounds = _boundaries(text)
     out: list[Change] = []
     # letters and digits before each position: a span's length is a subtraction, not a count
-    alnum = list(accumulate(map(str.isalnum, text), initial=0))
+    alnum = list(accumulate((ch.isalnum() for ch in text), initial=0))
     stops = sum(1 for b in bounds if b.kind == "hard")
     punctuated = stops > 0 and alnum[-1] / stops <= rules["punctuated_every"]
     sent_start = 0
@@ -127,48 +167,27 @@ def changes(draft: Draft) -> list[Change]:
                 out.append(Change(bd.start, bd.start + 1, "？", "punctuation", "rule", 0.7, "question"))
             sent_start = bd.end
             continue
-        length = alnum[bd.start] - alnum[sent_start]
-        nxt_end = bounds[k + 1].start if k + 1 < len(bounds) else len(text)
-        nxt = text[bd.end:nxt_end].lstrip()
-        nxt_len = alnum[nxt_end] - alnum[bd.end]  # the stripped white space counts for nothing
-        score = 0.0
-        why = []
-        if nxt.startswith(rules["markers"]):
-            score += 2
-            why.append("discourse marker")
-        gap = _gap(draft, bd.start - 1, bd.end if bd.end < len(text) else bd.start)
-        if gap is not None:
-            if gap >= rules["long_pause"]:
-                score += 2
-                why.append(f"pause {gap:.1f}s")
-            elif gap >= rules["short_pause"]:
-                score += 1
-        if length >= rules["soft_chars"]:
-            score += 1
-        if length + nxt_len > rules["max_chars"]:
-            score += 2
-            why.append("length")
-        end = length >= rules["min_chars"] and score >= 2 and nxt_len > 0
-        topic = nxt_len > 0 and length >= rules["topic_min_chars"] and rules["topic"].match(nxt) is not None
-        if topic:
-            end = True
-            why.append("topic marker")
-        if bd.kind == "comma" and punctuated and not topic \
-                and not (end and "length" in why and length >= rules["soft_chars"]):
+        v = _judge(draft, bounds, k, sent_start, alnum)
+        if bd.kind == "comma" and punctuated and not v.topic \
+                and not (v.end and "length" in v.why and v.length >= rules["soft_chars"]):
             continue  # the recogniser's own commas stand, unless a sentence would run past max_chars
-        if end:
-            mark = "？" if _is_question(text[clause_start:bd.start], text[sent_start:bd.start], rules) else "。"
-            sent_start = bd.end
-        else:
-            mark = "，"
-        if bd.kind == "comma" and mark == "，":
+        if not v.end:
+            if bd.kind != "comma":
+                out.append(Change(bd.start, bd.end, "，", "punctuation", "rule", 0.7, "pause"))
             continue
-        reason = ("sentence end: " + ", ".join(why)) if end else "pause"
-        out.append(Change(bd.start, bd.end, mark, "punctuation", "rule", 0.7, reason))
-    # the last sentence gets its stop too
-    tail = len(text.rstrip())
-    if tail and text[tail - 1].isalnum():
-        clause_start = bounds[-1].end if bounds else 0
-        q = _is_question(text[clause_start:tail], text[sent_start:tail], rules)
-        out.append(Change(tail, tail, "？" if q else "。", "punctuation", "rule", 0.7, "end of text"))
+        question = _is_question(text[clause_start:bd.start], text[sent_start:bd.start], rules)
+        out.append(Change(bd.start, bd.end, "？" if question else "。", "punctuation", "rule", 0.7,
+                          "sentence end: " + ", ".join(v.why)))
+        sent_start = bd.end
+    out += _last_stop(text, bounds, sent_start)
     return out
+
+
+def _last_stop(text: str, bounds: list[Boundary], sent_start: int) -> list[Change]:
+    """The last sentence's stop, when the text ends without one."""
+    tail = len(text.rstrip())
+    if not (tail and text[tail - 1].isalnum()):
+        return []
+    clause_start = bounds[-1].end if bounds else 0
+    q = _is_question(text[clause_start:tail], text[sent_start:tail], _rules())
+    return [Change(tail, tail, "？" if q else "。", "punctuation", "rule", 0.7, "end of text")]

@@ -4,91 +4,110 @@ Sentences end at 。？！… (and their closing quotes), at a change of speaker
 cue breaks left in the draft are joins, not stops (the punctuation pass has already turned the
 ones that are stops into 。). White space and cue breaks at a sentence's edges are dropped; inside
 a sentence a break between two Chinese characters disappears and one between Latin words becomes a
-space.
+space. A new speaker's first sentence starts a new line of clean_text.
 """
 
 from __future__ import annotations
 
 import re
-from array import array
 
 from pipeline.clean.textmap import Draft
-from pipeline.models import Cleaned, Edit, Sentence
+from pipeline.models import Candidate, Cleaned, Edit, Sentence, SourceMap
+from pipeline.zh.chars import CLOSERS, STOPS, is_latin
 
-_END = re.compile(r"[。？！?!…]+[”’」』）)]*")
+_END = re.compile(f"[{re.escape(STOPS)}]+[{re.escape(CLOSERS)}]*")
 _SPACE = re.compile(r"\s+")
 _ALNUM = re.compile(r"[^\W_]")  # what str.isalnum accepts
 
 
-def _latin(ch: str) -> bool:
-    return ch.isascii() and ch.isalnum()
-
-
-def build(draft: Draft, edits: list[Edit], candidates: list | None = None) -> Cleaned:
-    text = draft.text
-    stream = draft.stream
-    # where sentences end: punctuation, and speaker changes at cue starts
+def _cuts(draft: Draft, stream_pos: list[int]) -> list[int]:
+    """Where sentences end in the draft's text: after stops, and where the speaker changes."""
+    text, stream = draft.text, draft.stream
     cuts = [m.end() for m in _END.finditer(text)]
-    plo, slo, shi = draft.char_spans()
     if any(stream.speakers):
-        n, nc, cue_of, speakers = len(stream), len(stream.cue_of), stream.cue_of, stream.speakers
         prev = None
-        for i, lo in enumerate(plo):  # stream.speaker_at, inlined: this runs once a character
-            sp = (speakers[cue_of[lo]] if lo < nc else None) if lo < n else prev
-            if prev is not None and sp != prev:
+        for i, pos in enumerate(stream_pos):
+            speaker = stream.speaker_at(pos) if pos < len(stream) else prev
+            if prev is not None and speaker != prev:
                 cuts.append(i)
-            prev = sp
-    cuts = sorted(set([*cuts, len(text)]))
-    out_text: list[str] = []
-    lo_all: list[int] = []  # clean character → source span, made arrays at the end
-    hi_all: list[int] = []
-    sentences: list[Sentence] = []
-    clean_len = 0
-    start = 0
-    prev_speaker = None
-    for cut in cuts:
-        a, b = start, cut
-        start = cut
+            prev = speaker
+    return sorted({*cuts, len(text)})
+
+
+class _Writer:
+    """clean_text, its sentences and each clean character's source span, written in order."""
+
+    def __init__(self, draft: Draft, source_lo: list[int], source_hi: list[int]) -> None:
+        self.draft = draft
+        self.slo, self.shi = source_lo, source_hi
+        self.parts: list[str] = []
+        self.lo: list[int] = []
+        self.hi: list[int] = []
+        self.sentences: list[Sentence] = []
+        self.length = 0
+        self.speaker: str | None = None
+
+    def sentence(self, a: int, b: int) -> None:
+        """Draft text ``[a, b)`` as one sentence, its edges stripped; nothing if it says nothing."""
+        text = self.draft.text
         while a < b and text[a].isspace():
             a += 1
         while b > a and text[b - 1].isspace():
             b -= 1
         if b <= a or not _ALNUM.search(text, a, b):
-            continue
-        s_lo, s_hi = slo[a], shi[b - 1]
-        st_lo, st_hi = draft.stream_span(a, b)
+            return
+        stream = self.draft.stream
+        st_lo, st_hi = self.draft.stream_span(a, b)
         speaker = stream.speaker_at(st_lo)
-        if sentences and speaker != prev_speaker:
-            out_text.append("\n")
-            lo_all.append(s_lo)
-            hi_all.append(s_lo)
-            clean_len += 1
-        prev_speaker = speaker
-        # verbatim stretches are copied whole; only the white space between them is looked at
-        chars: list[str] = []
+        if self.sentences and speaker != self.speaker:
+            self._put("\n", self.slo[a], self.slo[a])
+        self.speaker = speaker
+        start = self.length
+        said = "".join(self._body(a, b))
+        self.sentences.append(Sentence(
+            id=len(self.sentences), text=said, start=self.slo[a], end=max(self.slo[a], self.shi[b - 1]),
+            clean_start=start, clean_end=self.length,
+            time=stream.time_span(st_lo, max(st_lo + 1, st_hi)), speaker=speaker))
+
+    def _body(self, a: int, b: int) -> list[str]:
+        """Write ``[a, b)``: verbatim stretches whole, the white space between them dropped, or
+        one space where it stands beside a Latin word; returns the pieces written."""
+        text = self.draft.text
+        pieces = []
         i = a
         for m in _SPACE.finditer(text, a, b):
             k, j = m.span()
-            chars.append(text[i:k])
-            lo_all.extend(slo[i:k])
-            hi_all.extend(shi[i:k])
-            left, right = text[k - 1], text[j]
-            if (_latin(left) and _latin(right)) or (" " in m.group() and "\n" not in m.group()
-                                                   and (_latin(left) or _latin(right))):
-                chars.append(" ")
-                lo_all.append(slo[k])
-                hi_all.append(max(slo[k], shi[j - 1]))
+            pieces.append(self._copy(i, k))
+            left, right, gap = text[k - 1], text[j], m.group()
+            if (is_latin(left) and is_latin(right)) or (" " in gap and "\n" not in gap
+                                                        and (is_latin(left) or is_latin(right))):
+                pieces.append(self._put(" ", self.slo[k], max(self.slo[k], self.shi[j - 1])))
             i = j
-        chars.append(text[i:b])
-        lo_all.extend(slo[i:b])
-        hi_all.extend(shi[i:b])
-        sent = "".join(chars)
-        sentences.append(Sentence(id=len(sentences), text=sent, start=s_lo, end=max(s_lo, s_hi),
-                                  clean_start=clean_len, clean_end=clean_len + len(sent),
-                                  time=stream.time_span(st_lo, max(st_lo + 1, st_hi)), speaker=speaker))
-        out_text.append(sent)
-        clean_len += len(sent)
-    cleaned = Cleaned(clean_text="".join(out_text), sentences=sentences, edits=edits,
-                      candidates=candidates or [])
-    cleaned.set_alignment(array("l", lo_all), array("l", hi_all))
-    return cleaned
+        pieces.append(self._copy(i, b))
+        return pieces
+
+    def _copy(self, a: int, b: int) -> str:
+        piece = self.draft.text[a:b]
+        self.parts.append(piece)
+        self.lo.extend(self.slo[a:b])
+        self.hi.extend(self.shi[a:b])
+        self.length += b - a
+        return piece
+
+    def _put(self, piece: str, lo: int, hi: int) -> str:
+        self.parts.append(piece)
+        self.lo.append(lo)
+        self.hi.append(hi)
+        self.length += len(piece)
+        return piece
+
+
+def build(draft: Draft, edits: list[Edit], candidates: list[Candidate] | None = None) -> Cleaned:
+    stream_pos, source_lo, source_hi = draft.char_spans()
+    writer = _Writer(draft, source_lo, source_hi)
+    start = 0
+    for cut in _cuts(draft, stream_pos):
+        writer.sentence(start, cut)
+        start = cut
+    return Cleaned(clean_text="".join(writer.parts), sentences=writer.sentences, edits=edits,
+                   candidates=candidates or [], source_map=SourceMap.of(writer.lo, writer.hi))

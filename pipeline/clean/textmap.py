@@ -12,7 +12,6 @@ from __future__ import annotations
 from array import array
 from bisect import bisect_right, insort
 from dataclasses import dataclass
-from itertools import compress, count
 
 from pipeline.models import Document, Edit, EditKind, TimeSpan
 
@@ -186,44 +185,17 @@ class Draft:
         parts: list[str] = []
         lo_parts: list[array] = []
         eid_parts: list[array] = []
-        at = 0
-        applied = 0
+        at = applied = 0
         for ch in todo:
             a, b = self._widen(ch.start, ch.end)
-            if a < at:
+            if a < at or (b == a and ch.after == ""):
                 continue
-            if b == a and ch.after == "":
-                continue
-            s_lo = self.stream_pos(a)
-            s_hi = max(s_lo, self._stream_end(b - 1)) if b > a else s_lo
-            absorbed = {self._eid[i] for i in range(a, b) if self._eid[i] >= 0}
-            # deletions strictly inside the stream span are part of this change now
-            if b > a:
-                lo_i = bisect_right(self._deletions, (s_lo, 1 << 62))
-                hi_i = bisect_right(self._deletions, (s_hi - 1, 1 << 62))
-                absorbed.update(k for _, k in self._deletions[lo_i:hi_i] if k in self._edits)
-            origins = [self._edits[k].change.origin for k in sorted(absorbed)]
-            for k in absorbed:
-                rec = self._edits.pop(k)
-                if not rec.after:
-                    self._deletions.remove((rec.lo, k))
-                s_lo, s_hi = min(s_lo, rec.lo), max(s_hi, rec.hi)
-            after = text[a:ch.start] + ch.after + text[ch.end:b]
-            kept = Change(a, b, after, ch.kind, "+".join(dict.fromkeys([*origins, ch.origin])),
-                          ch.confidence, ch.reason)
-            eid = self._next_id
-            self._next_id += 1
-            self._edits[eid] = _Recorded(s_lo, s_hi, after, kept)
-            if not after:
-                insort(self._deletions, (s_lo, eid))
-            parts.append(text[at:a])
-            lo_parts.append(self._lo[at:a])
-            eid_parts.append(self._eid[at:a])
-            parts.append(after)
-            lo_parts.append(array("l", [s_lo]) * len(after))
-            eid_parts.append(array("l", [eid]) * len(after))
-            at = b
             applied += 1
+            eid, after, s_lo = self._record(ch, a, b)
+            parts += [text[at:a], after]
+            lo_parts += [self._lo[at:a], array("l", [s_lo]) * len(after)]
+            eid_parts += [self._eid[at:a], array("l", [eid]) * len(after)]
+            at = b
         if not applied:
             return 0
         parts.append(text[at:])
@@ -236,6 +208,37 @@ class Draft:
             self._lo.extend(lo)
             self._eid.extend(ei)
         return applied
+
+    def _record(self, ch: Change, a: int, b: int) -> tuple[int, str, int]:
+        """Record ``ch`` widened to ``[a, b)`` as one edit, absorbing the edits it touches:
+        its id, the text it leaves and the stream position it starts at."""
+        s_lo = self.stream_pos(a)
+        s_hi = max(s_lo, self._stream_end(b - 1)) if b > a else s_lo
+        absorbed = self._touched(a, b, s_lo, s_hi)
+        origins = [self._edits[k].change.origin for k in sorted(absorbed)]
+        for k in absorbed:
+            rec = self._edits.pop(k)
+            if not rec.after:
+                self._deletions.remove((rec.lo, k))
+            s_lo, s_hi = min(s_lo, rec.lo), max(s_hi, rec.hi)
+        after = self.text[a:ch.start] + ch.after + self.text[ch.end:b]
+        kept = Change(a, b, after, ch.kind, "+".join(dict.fromkeys([*origins, ch.origin])), ch.confidence, ch.reason)
+        eid = self._next_id
+        self._next_id += 1
+        self._edits[eid] = _Recorded(s_lo, s_hi, after, kept)
+        if not after:
+            insort(self._deletions, (s_lo, eid))
+        return eid, after, s_lo
+
+    def _touched(self, a: int, b: int, s_lo: int, s_hi: int) -> set[int]:
+        """The edits whose characters lie in ``[a, b)``, and the deletions strictly inside the
+        stream span ``[s_lo, s_hi)`` (they left no characters to find them by)."""
+        found = {self._eid[i] for i in range(a, b) if self._eid[i] >= 0}
+        if b > a:
+            first = bisect_right(self._deletions, (s_lo, 1 << 62))
+            last = bisect_right(self._deletions, (s_hi - 1, 1 << 62))
+            found.update(k for _, k in self._deletions[first:last] if k in self._edits)
+        return found
 
     # --- reading the result -------------------------------------------------------------------
 
@@ -250,26 +253,22 @@ class Draft:
         return self.stream.source_span(*self.stream_span(a, b))
 
     def char_spans(self) -> tuple[list[int], list[int], list[int]]:
-        """Every current character's stream position and source span, in one pass.
-
-        The same as ``stream_span(i, i + 1)`` and ``source_span(i, i + 1)`` for each ``i``, for the
-        callers that need all of them (building sentences), without a call per character.
-        """
-        # a verbatim character maps to its own stream position, whose source end is never before
-        # its start; only the few edited characters need their edit's span
-        ss, se, n = self.stream.src_start, self.stream.src_end, len(self.stream)
-        tail = self.stream.source_span(n, n)[0]
-        plo = self._lo.tolist()
-        slo = list(map([*ss, tail].__getitem__, plo))
-        shi = list(map([*se, tail].__getitem__, plo))
-        edits, eid = self._edits, self._eid
-        for i in compress(count(), map(_VERBATIM.__ne__, eid)):  # the edited ones, found in C
-            rec = edits[eid[i]]
-            p, h = rec.lo, rec.hi
-            plo[i] = p
-            lo = slo[i] = ss[p] if p < n else tail
-            shi[i] = max(lo, se[h - 1]) if h > p else lo
-        return plo, slo, shi
+        """Every current character's stream position and source span, in one pass: the same as
+        ``stream_span(i, i + 1)`` and ``source_span(i, i + 1)`` for each ``i``, for building
+        sentences, without two calls a character."""
+        stream = self.stream
+        ss, se, n = stream.src_start, stream.src_end, len(stream)
+        tail = stream.source_span(n, n)[0]
+        pos = self._lo.tolist()
+        lo = [ss[p] if p < n else tail for p in pos]
+        hi = [se[p] if p < n else tail for p in pos]
+        for i, e in enumerate(self._eid):
+            if e != _VERBATIM:  # an edited character stands for its whole edit's span
+                rec = self._edits[e]
+                pos[i] = rec.lo
+                lo[i] = ss[rec.lo] if rec.lo < n else tail
+                hi[i] = max(lo[i], se[rec.hi - 1]) if rec.hi > rec.lo else lo[i]
+        return pos, lo, hi
 
     def is_edited(self, i: int) -> bool:
         return self._eid[i] >= 0

@@ -8,7 +8,7 @@ from tests.clean.conftest import FIXTURES, run
 
 
 def fixes(text: str) -> dict[str, str]:
-    found, _ = correct.changes(text, lexicon.load([]))
+    found = correct.changes(text, lexicon.load([])).fixes
     return {text[c.start:c.end]: c.after for c in found}
 
 
