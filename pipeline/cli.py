@@ -211,7 +211,7 @@ def segment_cmd(file: Path, segments: SegOpt = None) -> None:
     settings = _settings(segments=segments)
     doc = _load_one(file)
     cleaned = clean(doc, settings.clean, registry.create("offline"))
-    for seg in segment(cleaned, settings.segment, registry.create("offline")):
+    for seg in segment(cleaned, settings.segment, registry.create("offline")).segments:
         when = f"{clock(seg.time[0])}-{clock(seg.time[1])}" if seg.time else f"@{seg.start}"
         first = cleaned.sentences[seg.first_sentence].text[:30]
         typer.echo(f"{seg.index + 1:>3}  {when:<15} {seg.title}  | {first}")
@@ -222,9 +222,11 @@ def schema(which: Annotated[str, typer.Argument(help="notes or claims")] = "note
     """Print the JSON Schema of the notes document (or of one claim)."""
     import json
 
+    from pydantic import BaseModel
+
     from pipeline.models import Claim, Notes
 
-    models = {"notes": Notes, "claims": Claim, "claim": Claim}
+    models: dict[str, type[BaseModel]] = {"notes": Notes, "claims": Claim, "claim": Claim}
     if which not in models:
         _fail(f"unknown schema {which!r}; choose notes or claims")
     typer.echo(json.dumps(models[which].model_json_schema(), ensure_ascii=False, indent=1))

@@ -74,9 +74,9 @@ def _from_env() -> dict[str, Any]:
         value = os.environ.get(ENV_PREFIX + key.upper())
         if value:
             env[key] = value
-    key = os.environ.get(ENV_PREFIX + "API_KEY") or os.environ.get("OPENAI_API_KEY")
-    if key:
-        env["api_key"] = key
+    secret = os.environ.get(ENV_PREFIX + "API_KEY") or os.environ.get("OPENAI_API_KEY")
+    if secret:
+        env["api_key"] = secret
     if not env.get("base_url") and os.environ.get("OPENAI_BASE_URL"):
         env["base_url"] = os.environ["OPENAI_BASE_URL"]
     return env

@@ -117,3 +117,20 @@ def test_rerun_skips_and_force_redoes(tmp_path):
     assert "1 done" in run("run", src, "-o", tmp_path / "o", "--no-html").output
     assert "1 skipped" in run("run", src, "-o", tmp_path / "o", "--no-html").output
     assert "1 done" in run("run", src, "-o", tmp_path / "o", "--no-html", "--force").output
+
+
+def test_segment_command_lists_the_sections(tmp_path):
+    res = run("segment", FIX / "clvts-00-cut.srt", "--segments", "2")
+    assert res.exit_code == 0, res.output
+    lines = [ln for ln in res.stdout.splitlines() if ln.strip()]
+    assert len(lines) == 2 and lines[0].split()[0] == "1" and lines[1].split()[0] == "2"
+    assert "|" in lines[0] and "00:00" in lines[0]
+
+
+def test_clean_command_prints_sentences_or_writes_srt(tmp_path):
+    res = run("clean", FIX / "sample-cut.txt")
+    assert res.exit_code == 0 and "3.0" in res.stdout and "3。0" not in res.stdout
+    out = tmp_path / "clean.srt"
+    assert run("clean", FIX / "clvts-00-cut.srt", "--to", "srt", "-o", out).exit_code == 0
+    assert "-->" in out.read_text(encoding="utf-8")
+    assert run("clean", FIX / "sample-cut.txt", "--to", "srt").exit_code == 1  # no times to keep

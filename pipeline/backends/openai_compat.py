@@ -82,13 +82,13 @@ class OpenAIBackend(Backend):
             hit = self._cache.get(key)
             if hit is not None:
                 try:
-                    answer = schema.model_validate_json(hit)
+                    cached = schema.model_validate_json(hit)
                 except ValidationError:
                     pass  # a stale row: ask again and overwrite it
                 else:
                     with self._lock:
                         self.usage.cached += 1
-                    return answer
+                    return cached
         messages = [{"role": "system", "content": structured.SYSTEM}, {"role": "user", "content": text}]
         reply = self._complete(task, messages, schema)
         try:
@@ -104,7 +104,7 @@ class OpenAIBackend(Backend):
                                    f"{self._sanitize(_first_line(exc2))}") from None
         if self._cache is not None:
             self._cache.put(key, task, answer.model_dump_json())
-        return answer  # type: ignore[return-value]
+        return answer
 
     # --- transport ----------------------------------------------------------------------------
 

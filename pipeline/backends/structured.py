@@ -11,10 +11,11 @@ from __future__ import annotations
 
 import json
 import re
-from typing import Any
+from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
+M = TypeVar("M", bound=BaseModel)
 MODES = ("json_schema", "json_object", "text")
 
 #: The transcript sits between these lines in every prompt; the same strings are removed from the
@@ -90,7 +91,7 @@ def repair(text: str) -> str:
     return _PY_LITERAL.sub(lambda m: {"True": "true", "False": "false", "None": "null"}[m.group(1)], text)
 
 
-def parse(text: str | None, schema: type[BaseModel]) -> BaseModel:
+def parse(text: str | None, schema: type[M]) -> M:
     """An answer text → a validated model; ValueError or ValidationError says what is wrong."""
     if not text or not text.strip():
         raise ValueError("回答为空")

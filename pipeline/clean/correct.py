@@ -198,9 +198,9 @@ def changes(text: str, lex: Lexicon) -> Corrections:
     near: list[Match] = []
     taken: list[tuple[int, int]] = []
     for wrong, right in lex.pairs:
-        for m in re.finditer(re.escape(wrong), text):
-            out.append(Change(m.start(), m.end(), right, "correction", "lexicon", 1.0, "fixed pair"))
-            taken.append((m.start(), m.end()))
+        for hit in re.finditer(re.escape(wrong), text):
+            out.append(Change(hit.start(), hit.end(), right, "correction", "lexicon", 1.0, "fixed pair"))
+            taken.append((hit.start(), hit.end()))
     matches = _cjk_matches(text, lex) + _latin_matches(text, lex)
     matches.sort(key=lambda m: (-(m.end - m.start), -m.score, m.start))
     tokens: dict = {}

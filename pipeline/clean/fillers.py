@@ -67,9 +67,9 @@ def _filler_changes(text: str) -> list[Change]:
     for m in re.finditer(alt, text):
         a, b = m.start(), m.end()
         before_pause, after_pause = _pause(text, a - 1) or a == 0, _pause(text, b)
-        kind = next((k for k, not_after in where[m.group()] if not (a > 0 and text[a - 1] in not_after)
+        fits = next((k for k, not_after in where[m.group()] if not (a > 0 and text[a - 1] in not_after)
                      and _fits(k, text, a, m.group(), before_pause, after_pause)), None)
-        if kind is None:
+        if fits is None:
             continue
         # take the pause before it (a space) or, after punctuation, the one after it, so no
         # doubled comma is left behind and the clause's own pause stays
@@ -83,7 +83,7 @@ def _filler_changes(text: str) -> list[Change]:
         after = ""
         if hi < len(text) and text[hi] in "？?" and lo > 0 and text[lo - 1] not in PAUSE:
             hi, after = hi + 1, "。"  # "当成一种赌博，对吧？" asked nothing: → "当成一种赌博。"
-        out.append(Change(lo, hi, after, "filler", "rule", 0.9, f"{kind} filler {m.group()}"))
+        out.append(Change(lo, hi, after, "filler", "rule", 0.9, f"{fits} filler {m.group()}"))
     return out
 
 

@@ -63,7 +63,7 @@ def hits_from(folded: list[str], trie: dict) -> list[tuple[int, list[tuple[str, 
     A walk down the lexicon trie that may take the open slot (``WILD``) once: a length's exact
     hits win; only without one do long terms with one syllable open count, by slot order.
     """
-    out = []
+    out: list[tuple[int, list[tuple[str, int | None]]]] = []
     states = []  # (trie node, open slot taken at, or -1)
     node = trie.get(folded[0])
     if node is not None:
@@ -77,10 +77,10 @@ def hits_from(folded: list[str], trie: dict) -> list[tuple[int, list[tuple[str, 
         depth += 1
         exact, wild = _found(states)
         if exact:
-            out.append((depth, [(t, None) for t, _ in exact]))
+            out.append((depth, list(exact)))
         elif wild and depth >= 4:
             wild.sort(key=lambda x: x[0])
-            out.append((depth, [(t, j) for j, found in wild for t, k in found if k == j]))
+            out.append((depth, [(t, k) for j, found in wild for t, k in found if k == j]))
     return out
 
 
@@ -98,7 +98,8 @@ def _step(states: list[tuple[dict, int]], syllable: str, depth: int) -> list[tup
     return nxt
 
 
-def _found(states: list[tuple[dict, int]]) -> tuple[list | None, list[tuple[int, list]]]:
+def _found(states: list[tuple[dict, int]]) -> tuple[list[tuple[str, int | None]] | None,
+                                                   list[tuple[int, list[tuple[str, int | None]]]]]:
     """Terms ending where the walks stand: the exact ones, and (slot, terms) of the open ones."""
     exact, wild = None, []
     for node, slot in states:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 import re
-from json.decoder import scanstring
+from json.decoder import scanstring  # type: ignore[attr-defined]  # public, not in the stubs
 
 from pipeline.errors import InputError
 from pipeline.ingest.markup import split_between, strip_controls

@@ -40,7 +40,7 @@ def cue_texts(doc: Document, cleaned: Cleaned) -> list[str]:
 def to_srt(doc: Document, cleaned: Cleaned) -> str:
     if not doc.cues or any(c.time is None for c in doc.cues):
         raise InputError("this input has no cue times, so it cannot be written as SRT", path=doc.source.path)
-    blocks = []
+    blocks: list[str] = []
     for cue, text in zip(doc.cues, cue_texts(doc, cleaned), strict=True):
         if not any(ch.isalnum() for ch in text):
             continue

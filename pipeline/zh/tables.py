@@ -73,15 +73,15 @@ def stored(name: str, key: str, build: Callable[[], T], valid: Callable[[Any], b
     try:
         value = marshal.loads(path.read_bytes())
         if valid(value):
-            return value  # type: ignore[no-any-return]
+            return value
         log.debug("table %s has the wrong shape; rebuilding", path)
     except FileNotFoundError:
         pass
     except (OSError, ValueError, EOFError, TypeError) as exc:
         log.debug("table %s unreadable (%s); rebuilding", path, exc)
-    value = build()
-    _publish(path, name, lambda tmp: Path(tmp).write_bytes(marshal.dumps(value)))
-    return value
+    built = build()
+    _publish(path, name, lambda tmp: Path(tmp).write_bytes(marshal.dumps(built)))  # type: ignore[arg-type]
+    return built
 
 
 class Lookup:
