@@ -1,12 +1,14 @@
 """Toneless pinyin, and the sounds a recogniser confuses: one rule set for every caller.
 
-The only module that imports pypinyin. ``syllables`` reads a text in context (银行 yin hang,
-not yin xing), which is what a misheard phrase must be compared by. ``char_syllable`` reads a
-character alone; it is what the term search keys every position of a talk by, so it comes from a
-table built once with pypinyin and kept across runs (``tables``): pypinyin takes a quarter of a
-second to import, and most talks never need more than that table. ``fold``, ``near`` and
-``sound_alike`` apply the confusions of ``data/pinyin.toml`` (zh/z, n/l, eng/en …), the same for
-the lexicon matcher, its search index and the LLM edit guard.
+The only module that imports pypinyin. ``syllables`` reads a text in context, word by word as
+jieba cuts it (银行 yin hang, not yin xing): exactly pypinyin's reading of pre-cut words
+(``lazy_pinyin(words)``, its documented way to use another segmenter), which is what a misheard
+phrase must be compared by. It reads from two tables built once with pypinyin and kept across
+runs (``tables``): every character's own reading, and the words pypinyin reads otherwise than
+their characters (3,437 of its 47,111 phrases). pypinyin takes a third of a second to import in
+every process, the largest part of a worker's start-up; with the tables it is imported only to
+build them. ``fold``, ``near`` and ``sound_alike`` apply the confusions of ``data/pinyin.toml``
+(zh/z, n/l, eng/en …), the same for the lexicon matcher, its search index and the LLM edit guard.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from collections.abc import Iterable
 from functools import cache
 from typing import Any
 
-from pipeline.zh import data, tables
+from pipeline.zh import chars, data, tables, words
 
 #: the characters the stored table reads (CJK Extension A and the Unified Ideographs); others
 #: are asked of pypinyin
@@ -36,12 +38,9 @@ def _pypinyin() -> Any:
     return pypinyin
 
 
-def syllables(text: str) -> list[str]:
-    """Toneless pinyin in context, one item per character (a non-Chinese character stands for
-    itself)."""
-    lazy = _pypinyin().lazy_pinyin
-    out = lazy(text, errors=lambda s: list(s))
-    return out if len(out) == len(text) else [lazy(ch, errors=lambda s: list(s))[0] for ch in text]
+def _pypinyin_reading(text: str | list[str]) -> list[str]:
+    """pypinyin's toneless reading, one item per character (a non-Chinese one stands for itself)."""
+    return list(_pypinyin().lazy_pinyin(text, errors=lambda s: list(s)))
 
 
 def _source_key() -> str:
@@ -55,22 +54,50 @@ def _source_key() -> str:
 def _char_table() -> dict[str, str]:
     """Toneless pinyin of every character in ``TABLE_CHARS``, read alone."""
     return tables.stored("pinyin-chars", _source_key(),
-                         lambda: {chr(c): syllables(chr(c))[0] for c in TABLE_CHARS},
+                         lambda: {chr(c): _pypinyin_reading(chr(c))[0] for c in TABLE_CHARS},
                          lambda v: isinstance(v, dict) and len(v) == len(TABLE_CHARS))
 
 
+@cache
+def _odd_words() -> dict[str, str]:
+    """pypinyin's phrases read otherwise than their characters, with that reading (syllables
+    joined by spaces): the only words the character table would read wrong."""
+    def build() -> dict[str, str]:
+        from pypinyin.constants import PHRASES_DICT
+
+        out = {}
+        for word in PHRASES_DICT:
+            said = _pypinyin_reading([word])
+            if len(said) == len(word) and said != [char_syllable(ch) for ch in word]:
+                out[word] = " ".join(said)
+        return out
+
+    return tables.stored("pinyin-odd-words", _source_key(), build,
+                         lambda v: isinstance(v, dict) and len(v) > 100)
+
+
 def char_syllable(ch: str) -> str:
-    """The toneless reading of one character alone."""
+    """The toneless reading of one character alone (a non-Chinese one stands for itself)."""
     known = _char_table().get(ch)
-    return known if known is not None else syllables(ch)[0]
+    if known is not None:
+        return known
+    return _pypinyin_reading(ch)[0] if chars.is_han(ch) else ch
+
+
+def syllables(text: str) -> list[str]:
+    """Toneless pinyin in context, one item per character: each jieba word of ``text`` as
+    pypinyin reads that word (``lazy_pinyin`` of the cut words)."""
+    odd = _odd_words()
+    out: list[str] = []
+    for word in words.words(text):
+        said = odd.get(word)
+        out += said.split(" ") if said is not None else [char_syllable(ch) for ch in word]
+    return out
 
 
 def readings(phrases: Iterable[str]) -> dict[str, tuple[str, ...]]:
-    """``syllables`` of each phrase (a lexicon's terms), kept across runs for the same phrases."""
-    wanted = sorted(set(phrases))
-    return tables.stored("pinyin-phrases", f"{_source_key()}:{tables.text_key(*wanted)}",
-                         lambda: {p: tuple(syllables(p)) for p in wanted},
-                         lambda v: isinstance(v, dict) and len(v) == len(wanted))
+    """``syllables`` of each phrase (a lexicon's terms)."""
+    return {p: tuple(syllables(p)) for p in set(phrases)}
 
 
 def initial(syllable: str) -> str:

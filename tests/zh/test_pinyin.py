@@ -4,7 +4,7 @@ every caller uses."""
 from hypothesis import given
 from hypothesis import strategies as st
 
-from pipeline.zh import pinyin
+from pipeline.zh import pinyin, words
 
 SYLLABLES = ["zhi", "zi", "chi", "ci", "shi", "si", "nan", "lan", "ling", "lin", "neng", "leng", "fu", "hu",
              "bo", "po", "qiang", "qian", "huang", "huan", "ri", "li", "an", "ang", "er", "yu", "lv", "nv"]
@@ -17,6 +17,21 @@ def test_phrase_context_is_kept():
     assert pinyin.syllables("行走") == ["xing", "zou"]
     assert pinyin.syllables("重庆") == ["chong", "qing"]
     assert pinyin.syllables("AI赋能") == ["A", "I", "fu", "neng"]
+
+
+# heteronyms in and out of the phrases that decide their reading, and plain characters
+PIECES = ["银行", "行走", "行", "重庆", "重要", "重", "长大", "长城", "长", "音乐", "快乐", "乐", "还是",
+          "还钱", "还", "了解", "为了", "了", "觉得", "睡觉", "的确", "目的", "数据", "数学", "都市", "首都",
+          "负能", "赋能", "鲁棒", "区块链", "大", "家", "好", "我", "们", "今", "天", "㐀", "AI", "，",
+          "数字", "数字人", "人参", "参", "未卜", "卜", "网络", "中国人", "人", "参加", "银行家"]
+
+
+@given(st.lists(st.sampled_from(PIECES), min_size=1, max_size=6).map("".join))
+def test_reading_is_pypinyins_reading_of_the_words_jieba_cuts(text):
+    """The tables give exactly what pypinyin gives for pre-cut words (its documented input)."""
+    expected = pinyin._pypinyin_reading(list(words.words(text)))
+    assert pinyin.syllables(text) == expected
+    assert len(pinyin.syllables(text)) == len(text)
 
 
 def test_a_character_alone_comes_from_the_table():
