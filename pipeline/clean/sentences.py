@@ -34,6 +34,40 @@ def _cuts(draft: Draft, stream_pos: list[int]) -> list[int]:
     return sorted({*cuts, len(text)})
 
 
+class _Runs:
+    """The source map as it is written: runs of clean characters that copy the source one to one
+    (most of a talk: a copied stretch is checked whole first), and single characters that don't."""
+
+    def __init__(self) -> None:
+        self.starts: list[int] = []
+        self.lo: list[int] = []
+        self.hi: list[int] = []
+
+    def add(self, at: int, lo: list[int], hi: list[int]) -> None:
+        """Clean characters from ``at`` on come from source spans ``(lo[k], hi[k])``."""
+        n = len(lo)
+        if n and lo == list(range(lo[0], lo[0] + n)) and hi == list(range(lo[0] + 1, lo[0] + n + 1)):
+            if not (self.starts and self._continues(at, lo[0])):
+                self._run(at, lo[0], lo[0] + 1)
+            return
+        for k in range(n):
+            if not (hi[k] == lo[k] + 1 and self.starts and self._continues(at + k, lo[k])):
+                self._run(at + k, lo[k], hi[k])
+
+    def _continues(self, at: int, lo: int) -> bool:
+        """Whether a copied character at ``at`` from ``lo`` extends the last run."""
+        k = at - self.starts[-1]
+        return self.hi[-1] == self.lo[-1] + 1 and self.lo[-1] + k == lo
+
+    def _run(self, at: int, lo: int, hi: int) -> None:
+        self.starts.append(at)
+        self.lo.append(lo)
+        self.hi.append(hi)
+
+    def source_map(self) -> SourceMap:
+        return SourceMap(starts=self.starts, lo=self.lo, hi=self.hi)
+
+
 class _Writer:
     """clean_text, its sentences and each clean character's source span, written in order."""
 
@@ -41,8 +75,7 @@ class _Writer:
         self.draft = draft
         self.slo, self.shi = source_lo, source_hi
         self.parts: list[str] = []
-        self.lo: list[int] = []
-        self.hi: list[int] = []
+        self.runs = _Runs()
         self.sentences: list[Sentence] = []
         self.length = 0
         self.speaker: str | None = None
@@ -89,15 +122,13 @@ class _Writer:
     def _copy(self, a: int, b: int) -> str:
         piece = self.draft.text[a:b]
         self.parts.append(piece)
-        self.lo.extend(self.slo[a:b])
-        self.hi.extend(self.shi[a:b])
+        self.runs.add(self.length, self.slo[a:b], self.shi[a:b])
         self.length += b - a
         return piece
 
     def _put(self, piece: str, lo: int, hi: int) -> str:
         self.parts.append(piece)
-        self.lo.append(lo)
-        self.hi.append(hi)
+        self.runs.add(self.length, [lo], [hi])
         self.length += len(piece)
         return piece
 
@@ -110,4 +141,4 @@ def build(draft: Draft, edits: list[Edit], candidates: list[Candidate] | None = 
         writer.sentence(start, cut)
         start = cut
     return Cleaned(clean_text="".join(writer.parts), sentences=writer.sentences, edits=edits,
-                   candidates=candidates or [], source_map=SourceMap.of(writer.lo, writer.hi))
+                   candidates=candidates or [], source_map=writer.runs.source_map())
