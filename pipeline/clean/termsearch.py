@@ -31,6 +31,10 @@ class Starts:
     first: frozenset[Pair]
     skip: frozenset[Pair]
     late: frozenset[Pair]
+    #: syllables a pair of ``first`` or ``skip`` begins with, and those a pair of ``late`` does:
+    #: at most positions the syllable there begins none, and one set look-up settles it
+    leads: frozenset[str] = frozenset()
+    late_leads: frozenset[str] = frozenset()
 
     @classmethod
     def of(cls, trie: dict) -> Starts:
@@ -46,15 +50,17 @@ class Starts:
                         skip.add((a, c))
                     elif a == WILD:
                         late.add((b, c))
-        return cls(frozenset(first), frozenset(skip), frozenset(late))
+        return cls(frozenset(first), frozenset(skip), frozenset(late),
+                   frozenset(a for a, _ in first | skip), frozenset(b for b, _ in late))
 
     def positions(self, syllables: list[str]) -> list[int]:
         """Positions where a walk may find a term (a superset of those where it does);
         ``syllables``: the folded syllable of each character ("" for a non-Han one)."""
         s = [*syllables, "", ""]
-        first, skip, late = self.first, self.skip, self.late
+        first, skip, late, leads, late_leads = self.first, self.skip, self.late, self.leads, self.late_leads
         return [i for i in range(len(syllables))
-                if (s[i], s[i + 1]) in first or (s[i], s[i + 2]) in skip or (s[i + 1], s[i + 2]) in late]
+                if (s[i] in leads and ((s[i], s[i + 1]) in first or (s[i], s[i + 2]) in skip))
+                or (s[i + 1] in late_leads and (s[i + 1], s[i + 2]) in late)]
 
 
 def hits_from(folded: list[str], trie: dict) -> list[tuple[int, list[tuple[str, int | None]]]]:
