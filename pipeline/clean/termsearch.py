@@ -3,9 +3,9 @@
 The lexicon is a few hundred terms, the text every character of a talk, and at almost every
 position no term can start. So the search is two steps:
 - ``Starts``: a window can only hit if its first syllables fit some term's, allowing the one open
-  syllable a long term may be misheard in. Three sets of syllable pairs say which fit (a term's
-  first two; a long term's first and third, when its second is open; its second and third, when
-  its first is open), so each position costs three set look-ups;
+  syllable a long term may be misheard in: a term's first two; a long term's first and third,
+  when its second is open; its second and third, when its first is open. For each syllable the
+  ones that may follow it are a set, so each position costs a few dictionary and set look-ups;
 - ``hits_from``: the walk down the trie from the few positions left, which stops at the first
   syllable no term continues with.
 The first step lets through a superset; the walk is exact.
@@ -17,7 +17,6 @@ from dataclasses import dataclass
 
 #: the open slot in a trie key: any one syllable (a long term misheard in one place)
 WILD = "*"
-Pair = tuple[str, str]
 
 
 def _children(node: dict) -> list[tuple[str, dict]]:
@@ -26,41 +25,39 @@ def _children(node: dict) -> list[tuple[str, dict]]:
 
 @dataclass(frozen=True)
 class Starts:
-    """The pairs of folded syllables with which a term's window may begin (see the module)."""
+    """For each folded syllable, the syllables that may follow it at a term's start (see the
+    module): ``second[a]`` after a term's first syllable; ``third[a]`` two places after it, when
+    the second is open; ``after_open[b]`` right after ``b``, when the syllable before ``b`` is."""
 
-    first: frozenset[Pair]
-    skip: frozenset[Pair]
-    late: frozenset[Pair]
-    #: syllables a pair of ``first`` or ``skip`` begins with, and those a pair of ``late`` does:
-    #: at most positions the syllable there begins none, and one set look-up settles it
-    leads: frozenset[str] = frozenset()
-    late_leads: frozenset[str] = frozenset()
+    second: dict[str, frozenset[str]]
+    third: dict[str, frozenset[str]]
+    after_open: dict[str, frozenset[str]]
 
     @classmethod
     def of(cls, trie: dict) -> Starts:
-        first: set[Pair] = set()
-        skip: set[Pair] = set()
-        late: set[Pair] = set()
+        second: dict[str, set[str]] = {}
+        third: dict[str, set[str]] = {}
+        after_open: dict[str, set[str]] = {}
         for a, n1 in _children(trie):
             for b, n2 in _children(n1):
                 if a != WILD and b != WILD:
-                    first.add((a, b))
+                    second.setdefault(a, set()).add(b)
                 for c, _ in _children(n2):
                     if a != WILD and b == WILD:
-                        skip.add((a, c))
+                        third.setdefault(a, set()).add(c)
                     elif a == WILD:
-                        late.add((b, c))
-        return cls(frozenset(first), frozenset(skip), frozenset(late),
-                   frozenset(a for a, _ in first | skip), frozenset(b for b, _ in late))
+                        after_open.setdefault(b, set()).add(c)
+        return cls(*({k: frozenset(v) for k, v in d.items()} for d in (second, third, after_open)))
 
     def positions(self, syllables: list[str]) -> list[int]:
         """Positions where a walk may find a term (a superset of those where it does);
         ``syllables``: the folded syllable of each character ("" for a non-Han one)."""
         s = [*syllables, "", ""]
-        first, skip, late, leads, late_leads = self.first, self.skip, self.late, self.leads, self.late_leads
+        none: frozenset[str] = frozenset()
+        second, third, after_open = self.second.get, self.third.get, self.after_open.get
         return [i for i in range(len(syllables))
-                if (s[i] in leads and ((s[i], s[i + 1]) in first or (s[i], s[i + 2]) in skip))
-                or (s[i + 1] in late_leads and (s[i + 1], s[i + 2]) in late)]
+                if s[i + 1] in second(s[i], none) or s[i + 2] in third(s[i], none)
+                or s[i + 2] in after_open(s[i + 1], none)]
 
 
 def hits_from(folded: list[str], trie: dict) -> list[tuple[int, list[tuple[str, int | None]]]]:
