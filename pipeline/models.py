@@ -113,6 +113,7 @@ class Sentence(_Model):
     clean_end: int
     time: TimeSpan | None = None
     speaker: str | None = None
+    opens_cue: bool = Field(False, description="a cue of the input (a subtitle, a paragraph) begins in it")
 
 
 class SourceMap(_Model):

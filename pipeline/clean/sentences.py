@@ -79,6 +79,7 @@ class _Writer:
         self.sentences: list[Sentence] = []
         self.length = 0
         self.speaker: str | None = None
+        self.cue = -1  # the cue the last sentence ended in
 
     def sentence(self, a: int, b: int) -> None:
         """Draft text ``[a, b)`` as one sentence, its edges stripped; nothing if it says nothing."""
@@ -97,10 +98,11 @@ class _Writer:
         self.speaker = speaker
         start = self.length
         said = "".join(self._body(a, b))
+        first_cue, self.cue = self.cue, stream.cue_at(max(st_lo, st_hi - 1))
         self.sentences.append(Sentence(
             id=len(self.sentences), text=said, start=self.slo[a], end=max(self.slo[a], self.shi[b - 1]),
-            clean_start=start, clean_end=self.length,
-            time=stream.time_span(st_lo, max(st_lo + 1, st_hi)), speaker=speaker))
+            clean_start=start, clean_end=self.length, time=stream.time_span(st_lo, max(st_lo + 1, st_hi)),
+            speaker=speaker, opens_cue=stream.cue_at(st_lo) != first_cue))
 
     def _body(self, a: int, b: int) -> list[str]:
         """Write ``[a, b)``: verbatim stretches whole, the white space between them dropped, or

@@ -96,6 +96,10 @@ class Stream:
         share = min(1.0, max(0.0, (pos - lo) / (hi - lo))) if hi > lo else 0.0
         return round(t0 + (t1 - t0) * share, 3)
 
+    def cue_at(self, a: int) -> int:
+        """The index of the cue that stream position ``a`` lies in (-1 when there are none)."""
+        return self.cue_of[min(a, len(self.cue_of) - 1)] if self.cue_of else -1
+
     def speaker_at(self, a: int) -> str | None:
         return self.speakers[self.cue_of[a]] if self.cue_of and a < len(self.cue_of) else None
 

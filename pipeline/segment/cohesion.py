@@ -15,7 +15,7 @@ import math
 from collections import Counter
 from itertools import accumulate, chain, islice
 
-from pipeline.segment.cues import rules
+from pipeline.segment.discourse import rules
 from pipeline.zh.words import is_content_word, words
 
 

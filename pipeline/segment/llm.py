@@ -8,11 +8,15 @@ out of order or too close together are dropped. If any window fails, the offline
 
 from __future__ import annotations
 
+from collections import Counter
+
 from pydantic import BaseModel
 
 from pipeline import fanout
 from pipeline.backends.base import Backend
-from pipeline.models import Cleaned, Segment, Segmentation, time_of
+from pipeline.models import Cleaned, Segment, Segmentation
+from pipeline.segment import phrases, titles
+from pipeline.segment.sections import make_segments
 
 STAGE = "segment"
 HEAD = 12  # characters of each sentence shown: enough to see a topic turn, a fraction of the tokens
@@ -30,8 +34,10 @@ class Sections(BaseModel):
     sections: list[Boundary]
 
 
-def refine(cleaned: Cleaned, segments: list[Segment], backend: Backend | None) -> Segmentation:
-    """The model's sections where every window answered, else the offline ones."""
+def refine(cleaned: Cleaned, segments: list[Segment], bags: list[Counter],
+           backend: Backend | None) -> Segmentation:
+    """The model's sections where every window answered, else the offline ones; ``bags``: each
+    sentence's content words (for titles and key words of the model's sections)."""
     if backend is None or not backend.is_model or len(cleaned.sentences) < 2 * MIN_SENTENCES:
         return Segmentation(segments=segments)
     sents = cleaned.sentences
@@ -61,8 +67,7 @@ def refine(cleaned: Cleaned, segments: list[Segment], backend: Backend | None) -
             kept.append(s)
     if not kept or kept[0] != 0:
         kept.insert(0, 0)
-    titles = [starts.get(s) or _title(sents[s].text[:12]) for s in kept]
-    return Segmentation(segments=_build(cleaned, segments, kept, titles))
+    return Segmentation(segments=_build(cleaned, kept, [starts.get(s, "") for s in kept], bags))
 
 
 def _head(text: str) -> str:
@@ -74,20 +79,15 @@ def _title(title: str) -> str:
     return title[:MAX_TITLE]
 
 
-def _build(cleaned: Cleaned, offline: list[Segment], starts: list[int], titles: list[str]) -> list[Segment]:
-    """Segments over whole sentences that cover the text as the offline ones do; keywords come
-    from the offline segments they overlap."""
-    sents = cleaned.sentences
-    bounds = [*starts, len(sents)]
-    out: list[Segment] = []
-    for k in range(len(starts)):
-        a, b = bounds[k], bounds[k + 1]
-        first, last = sents[a], sents[b - 1]
-        end = sents[b].start if b < len(sents) else max(last.end, offline[-1].end if offline else last.end)
-        start = first.start if k else min(first.start, offline[0].start if offline else first.start)
-        time = time_of(sents[a:b])
-        words = list(dict.fromkeys(w for seg in offline if seg.first_sentence < b and a <= seg.last_sentence
-                                   for w in seg.keywords))[:8]
-        out.append(Segment(index=k, start=start, end=max(end, last.end), first_sentence=a, last_sentence=b - 1,
-                           title=titles[k] or first.text[:12], keywords=words, time=time, origin="llm"))
+def _build(cleaned: Cleaned, starts: list[int], proposed: list[str], bags: list[Counter]) -> list[Segment]:
+    """Sections at the model's starts, with their offline titles and key words; a title the model
+    proposed replaces the offline one when it passes the same checks and is not taken."""
+    named = titles.name(cleaned, make_segments(cleaned, starts, [""] * len(starts), origin="llm"), bags)
+    taken = {s.title for s in named}
+    out = []
+    for seg, title in zip(named, proposed, strict=True):
+        if seg.role == "topic" and phrases.acceptable(title) and title not in taken:
+            taken.add(title)
+            seg = seg.model_copy(update={"title": title})
+        out.append(seg)
     return out

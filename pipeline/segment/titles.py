@@ -1,12 +1,14 @@
-"""Section titles, offline: the subject a cue phrase names (``第二块就是区块链`` → 区块链), else
-the section's strongest key phrases. Never a raw sentence fragment: fillers and stop words are
-not key phrases, and a title stays short.
+"""Section titles, offline: what a section is about, as the talk phrases it.
 
-Key phrases are ranked by how often the section uses a word, how rare the word is in general
-Chinese (jieba's IDF table: 告诉, 感觉, 开始 are frequent everywhere and name nothing) and how
-particular it is to this section among the talk's sections. A cue's subject must itself hold
-such a word, so ``下面又来了`` or ``是2分之3`` never become titles. A short opening of greetings
-and a short sign-off are titled as what they are (开场, 结尾), not by their small talk.
+In order: a short first section that greets is the opening (开场), a short last one that thanks
+or says goodbye the sign-off (结尾) — decided from their words, not their place alone; the
+subject an explicit turn names (``第二块就是区块链`` → 区块链); else the noun phrase the section
+keeps returning to (``phrases``), ranked by how many of its sentences say it, how rare its
+rarest word is in general Chinese (jieba's IDF: 告诉, 感觉 name nothing) and how particular it
+is to this section; else its two strongest key words. Every title passes
+``phrases.acceptable`` and none repeats within a talk.
+
+The key words (``Segment.keywords``) rank single words the same way, for the notes.
 """
 
 from __future__ import annotations
@@ -16,19 +18,17 @@ from collections import Counter
 from functools import cache
 
 from pipeline.models import Cleaned, Segment
-from pipeline.segment import cohesion, cues
-from pipeline.zh.words import idf, idf_many
+from pipeline.segment import cohesion, discourse, phrases
+from pipeline.zh.words import idf, idf_many, tags, words
 
-MAX_TITLE = 16
 GENERIC = 6.0  # jieba IDF below this: a word of everyday speech, no title material
-SHORT = 1 / 6  # an opening or sign-off section shorter than this share of the talk is only that
 
 
 @cache
 def informative(word: str) -> bool:
     """Whether a word can name a section (rare enough in general Chinese, not an ordinal or a
     count); decided once a word, since a long talk asks tens of thousands of times."""
-    if any(ch.isdigit() for ch in word) or cues.rules()["not_key"].match(word):
+    if any(ch.isdigit() for ch in word) or discourse.rules()["not_key"].match(word):
         return False
     return idf(word) >= GENERIC
 
@@ -37,53 +37,101 @@ def _subject_ok(subject: str) -> bool:
     return any(informative(w) for w in cohesion.terms([subject])[0])
 
 
-def _ranked(bag: Counter, df: Counter, n_segments: int) -> list[str]:
+def _particular(df: int, n_sections: int) -> float:
+    """How much a word or phrase belongs to one section rather than the whole talk."""
+    return math.log((n_sections + 1) / (df + 0.5)) + 1.0
+
+
+def _ranked(bag: Counter, df: Counter, n_sections: int) -> list[str]:
     def score(w: str) -> float:
-        particular = math.log((n_segments + 1) / (df[w] + 0.5)) + 1.0
-        return bag[w] * idf(w) * particular * min(len(w), 4)
+        return bag[w] * idf(w) * _particular(df[w], n_sections) * min(len(w), 4)
 
-    good = [w for w in bag if informative(w)]
-    return sorted(good, key=lambda w: (-score(w), w))
+    return sorted((w for w in bag if informative(w)), key=lambda w: (-score(w), w))
 
 
-def _marker(cleaned: Cleaned, seg: Segment, kind: str) -> bool:
-    """Whether a short section is the talk's opening (greetings first) or its sign-off."""
+def _edge(cleaned: Cleaned, seg: Segment, kind: str) -> bool:
+    """Whether a short first (last) section greets (signs off) within its first (last) sentences."""
+    r = phrases.rules()
     sents = cleaned.sentences
-    share = (seg.end - seg.start) / max(1, sents[-1].end - sents[0].start)
-    if share >= SHORT:
+    if (seg.end - seg.start) / max(1, sents[-1].end - sents[0].start) >= r["edges"]["max_share"]:
         return False
-    if kind == "opening":
-        near = sents[seg.first_sentence:seg.first_sentence + 2]
-    else:
-        near = sents[max(seg.first_sentence, seg.last_sentence - 2):seg.last_sentence + 1]
-    return any(m in s.text for s in near for m in cues.rules()[kind])
+    k = r["edges"]["sentences"]
+    lo, hi = seg.first_sentence, seg.last_sentence + 1
+    near = sents[lo:min(hi, lo + k)] if kind == "opening" else sents[max(lo, hi - k):hi]
+    return any(m in s.text for s in near for m in r[kind]["markers"])
+
+
+def _role(cleaned: Cleaned, segments: list[Segment], k: int) -> str:
+    if len(segments) > 1 and k == 0 and _edge(cleaned, segments[0], "opening"):
+        return "opening"
+    if len(segments) > 1 and k == len(segments) - 1 and _edge(cleaned, segments[-1], "closing"):
+        return "closing"
+    return "topic"
+
+
+def _cue_subject(cleaned: Cleaned, seg: Segment) -> str | None:
+    for s in cleaned.sentences[seg.first_sentence:min(seg.last_sentence + 1, seg.first_sentence + 2)]:
+        subject = discourse.named_subject(s.text)
+        if subject and _subject_ok(subject) and phrases.acceptable(subject) \
+                and phrases.is_noun_phrase(subject, tags(words(subject))):
+            return subject
+    return None
+
+
+def _phrase_counts(cleaned: Cleaned, segments: list[Segment]) -> list[Counter]:
+    """For each section, its noun phrases and how many of its sentences hold each."""
+    sents = cleaned.sentences
+    tagged = tags({w for s in sents for w in words(s.text)})
+    out = []
+    for seg in segments:
+        counts: Counter = Counter()
+        for s in sents[seg.first_sentence:seg.last_sentence + 1]:
+            counts.update(set(phrases.noun_phrases(s.text, tagged)))
+        heard: Counter = Counter(w for s in sents[seg.first_sentence:seg.last_sentence + 1] for w in words(s.text))
+        counts.update({(w,): 0 for w, n in heard.items() if phrases.name_like(w, tagged, n)})
+        for (w,) in [p for p, n in counts.items() if n == 0]:
+            counts[(w,)] = heard[w]
+        out.append(counts)
+    return out
+
+
+def _best_phrase(counts: Counter, df: Counter, n: int, taken: set[str]) -> str | None:
+    """The section's most telling noun phrase that is a good title and not taken."""
+    def score(p: phrases.Phrase) -> float:
+        rare = max(idf(w) for w in p if w != "的")
+        longer = 1.0 + 0.25 * (len([w for w in p if w != "的"]) - 1)
+        return counts[p] * rare * _particular(df[p], n) ** 0.5 * longer
+
+    ranked = sorted(counts, key=lambda p: (-score(p), phrases.join(p)))
+    return next((t for t in map(phrases.join, ranked) if phrases.acceptable(t) and t not in taken), None)
+
+
+def _fallback(keywords: list[str], seg: Segment, cleaned: Cleaned, taken: set[str]) -> str:
+    """Two key words, one, or the section's first words: the best the text allows."""
+    for t in ("、".join(keywords[:2]), *keywords, *(f"{w}（{seg.index + 1}）" for w in keywords[:1])):
+        if phrases.acceptable(t) and t not in taken:
+            return t
+    return f"第{seg.index + 1}节"
 
 
 def name(cleaned: Cleaned, segments: list[Segment], bags: list[Counter]) -> list[Segment]:
     """Title, key words and role of each segment; ``bags``: each sentence's content words."""
-    sents = cleaned.sentences
     seg_bags = [cohesion.pooled(bags[seg.first_sentence:seg.last_sentence + 1]) for seg in segments]
     df: Counter = Counter()
     for bag in seg_bags:
         df.update(bag.keys())
     idf_many(df)  # every word's IDF in one look-up, not one query a word
+    counts = _phrase_counts(cleaned, segments)
+    phrase_df: Counter = Counter(p for c in counts for p in c)
+    idf_many({w for c in counts for p in c for w in p})
+    taken: set[str] = set()
     out = []
     for k, (seg, bag) in enumerate(zip(segments, seg_bags, strict=True)):
         keywords = _ranked(bag, df, len(segments))[:6]
-        subject = None
-        role = "topic"
-        for s in sents[seg.first_sentence:min(seg.last_sentence + 1, seg.first_sentence + 2)]:
-            subject = cues.named_subject(s.text)
-            if subject and _subject_ok(subject):
-                break
-            subject = None
-        if subject is None and len(segments) > 1 and k == 0 and _marker(cleaned, seg, "opening"):
-            subject, role = "开场", "opening"
-        if subject is None and len(segments) > 1 and k == len(segments) - 1 and _marker(cleaned, seg, "closing"):
-            subject, role = "结尾", "closing"
-        if subject is None:
-            subject = "、".join(keywords[:2]) if keywords else (sents[seg.first_sentence].text[:8] or "…")
-            if len(subject) > MAX_TITLE:
-                subject = keywords[0][:MAX_TITLE] if keywords else subject[:MAX_TITLE]
-        out.append(seg.model_copy(update={"title": subject, "keywords": keywords, "role": role}))
+        role = _role(cleaned, segments, k)
+        title = phrases.rules()[role]["title"] if role != "topic" else (
+            _cue_subject(cleaned, seg) or _best_phrase(counts[k], phrase_df, len(segments), taken)
+            or _fallback(keywords, seg, cleaned, taken))
+        taken.add(title)
+        out.append(seg.model_copy(update={"title": title, "keywords": keywords, "role": role}))
     return out

@@ -22,6 +22,7 @@ from pipeline.zh import chars, data, tables
 
 _MEDIAN = ""  # the IDF table's row holding its median (no word is empty)
 _idf_known: dict[str, float] = {}  # what this process has looked up
+_tags_known: dict[str, str] = {}
 
 
 def lexicon_lines() -> tuple[str, ...]:
@@ -125,3 +126,34 @@ def idf(word: str) -> float:
     names, Latin words — count as rare, which is what they usually are in a talk."""
     known = _idf_known.get(word)
     return known if known is not None else idf_many((word,))[word]
+
+
+@cache
+def _tag_table() -> tables.Lookup:
+    """The part of speech jieba's dictionary gives each word (its third column: n, v, nr, ns …),
+    kept as an SQLite table: a talk asks for a few thousand of its 350k words, and jieba's own
+    tagger (``jieba.posseg``) would load a second dictionary for it."""
+    jieba = _jieba()
+    path = os.path.join(os.path.dirname(jieba.__file__), jieba.DEFAULT_DICT_NAME)
+
+    def build() -> list[tuple[str, str]]:
+        with open(path, encoding="utf-8") as f:
+            rows = (line.split() for line in f)
+            return [(r[0], r[2]) for r in rows if len(r) >= 3]
+
+    return tables.lookup("jieba-tags", f"{jieba.__version__}:{tables.content_key(path)}", build)
+
+
+def tags(found: Iterable[str]) -> dict[str, str]:
+    """The dictionary part of speech of each word (jieba's tag set: n noun, nr person, ns place,
+    nt organisation, nz other proper noun, v verb, vn verbal noun, a adjective, d adverb, r
+    pronoun …); a domain term is a noun, a Latin word ``eng``, a word jieba does not list ""."""
+    wanted = list(found)
+    new = [w for w in wanted if w not in _tags_known]
+    if new:
+        listed = _tag_table().get_many(new)
+        terms = set(domain_terms())
+        for w in new:
+            latin = chars.LATIN_WORD.fullmatch(w) is not None
+            _tags_known[w] = "n" if w in terms else listed.get(w) or ("eng" if latin else "")
+    return {w: _tags_known[w] for w in wanted}

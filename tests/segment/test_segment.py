@@ -11,7 +11,7 @@ from pipeline.config import SegmentOptions
 from pipeline.errors import ConfigError
 from pipeline.ingest import ingest
 from pipeline.segment import segment
-from pipeline.segment.cues import cue_strength, named_subject
+from pipeline.segment.discourse import cue_strength, named_subject
 
 SAMPLE = Path(__file__).resolve().parents[2] / "samples" / "beijing-internet3.txt"
 

@@ -19,8 +19,6 @@ def rules() -> dict:
         "stop": re.compile("|".join(re.escape(w) for w in sorted(raw["subject_stop"], key=len, reverse=True))),
         "stopwords": frozenset(raw["stopwords"]),
         "not_key": re.compile("|".join(f"(?:{p})" for p in raw["not_key"])),
-        "opening": tuple(raw["opening"]),
-        "closing": tuple(raw["closing"]),
     }
 
 

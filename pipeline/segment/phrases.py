@@ -1,0 +1,98 @@
+"""Candidate titles: the noun phrases a sentence holds, and the rules every title keeps.
+
+A section is best named by what it keeps talking about, in the talk's own words: a noun phrase
+(可控核聚变, 能源政策, 核聚变的原理), not a clause fragment (要想一想他在) or two stray key
+words. jieba's dictionary says which words are nouns (``pipeline.zh.words.tags``), so a phrase
+is a run of up to three words whose last is a noun and whose others are nouns or modifiers,
+joined directly or by 的. ``acceptable`` is the check every title passes, offline or from a
+model. Rules and tag sets are in ``data/titles.toml``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from functools import cache
+from typing import Any
+
+from pipeline.segment import discourse
+from pipeline.zh import data
+from pipeline.zh.chars import CLAUSE_MARKS, STOPS
+from pipeline.zh.words import is_content_word, words
+
+Phrase = tuple[str, ...]
+
+
+@cache
+def rules() -> dict[str, Any]:
+    raw = dict(data.toml(__package__, "titles.toml"))
+    raw["head"] = frozenset(raw["head_tags"])
+    raw["modifier"] = frozenset(raw["head_tags"]) | frozenset(raw["modifier_tags"])
+    raw["bad_start_words"] = tuple(raw["bad_start_words"])
+    raw["not_title_words"] = frozenset(raw["not_title_words"])
+    return raw
+
+
+def acceptable(title: str) -> bool:
+    """A title a reader can navigate by: 3–20 characters, not pure ASCII, no clause or sentence
+    punctuation, not ending with a particle or pronoun, not opening with an interjection or
+    connective."""
+    r = rules()
+    title = title.strip()
+    if not r["min_chars"] <= len(title) <= r["max_chars"] or title.isascii():
+        return False
+    if any(ch in STOPS or ch in CLAUSE_MARKS for ch in title):
+        return False
+    return title[-1] not in r["bad_end_chars"] and not title.startswith(r["bad_start_words"])
+
+
+def join(phrase: Phrase) -> str:
+    """The phrase as text: words run together, a space between two Latin ones."""
+    out = ""
+    for w in phrase:
+        if out and out[-1].isascii() and out[-1].isalnum() and w[0].isascii() and w[0].isalnum():
+            out += " "
+        out += w
+    return out
+
+
+def _keyish(word: str) -> bool:
+    """A word that can be part of a name for a topic: a content word, not a stop word, an
+    ordinal or a count (第二块, 两分钟)."""
+    if not is_content_word(word) or any(ch.isdigit() for ch in word):
+        return False
+    r = discourse.rules()
+    return word not in r["stopwords"] and word not in rules()["not_title_words"] and r["not_key"].match(word) is None
+
+
+def noun_phrases(text: str, tags: Mapping[str, str]) -> list[Phrase]:
+    """The noun phrases of ``text`` (see the module), each as its words."""
+    r = rules()
+    ws = words(text)
+    out: list[Phrase] = []
+    for i in range(len(ws)):
+        run: list[str] = []
+        for j in range(i, len(ws)):
+            w = ws[j]
+            if w.isspace() and run:  # 人工智能 AIGC: the space a Latin word stands apart by
+                continue
+            if w == "的" and run and j + 1 < len(ws):
+                run.append(w)
+                continue
+            if not _keyish(w) or tags.get(w, "") not in r["modifier"] or len(run) - run.count("的") >= r["max_words"]:
+                break
+            run.append(w)
+            if tags.get(w, "") in r["head"]:
+                out.append(tuple(run))
+    return out
+
+
+def is_noun_phrase(text: str, tags: Mapping[str, str]) -> bool:
+    """Whether ``text`` as a whole is one noun phrase (a subject a cue names may be a clause)."""
+    return any(join(p) == text for p in noun_phrases(text, tags))
+
+
+def name_like(word: str, tags: Mapping[str, str], repeats: int) -> bool:
+    """A word jieba's dictionary does not list, said often enough to be a name (贝森特)."""
+    lo, hi = rules()["unknown_chars"]
+    return tags.get(word, "") == "" and lo <= len(word) <= hi and repeats >= rules()["unknown_repeats"] \
+        and _keyish(word)
