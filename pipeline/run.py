@@ -110,6 +110,7 @@ def process(doc: Document, settings: Settings, backend: Backend | None = None, k
     from pipeline.backends import registry
     from pipeline.clean import clean
     from pipeline.notes import extract_claims, outline
+    from pipeline.notes.qa import questions
     from pipeline.segment import segment
 
     if backend is None:
@@ -119,6 +120,7 @@ def process(doc: Document, settings: Settings, backend: Backend | None = None, k
     segments = segmentation.segments
     notes_outline = outline(cleaned, segments, backend)
     claims = extract_claims(cleaned, segments, backend, title=doc.meta.title)
+    qa = questions(cleaned)
     degraded = [*cleaned.degraded, *segmentation.degraded, *notes_outline.degraded, *claims.degraded]
     for d in degraded:
         log.warning("%s: the model failed (%s); the offline result stands in", d.stage, d.reason)
@@ -128,7 +130,8 @@ def process(doc: Document, settings: Settings, backend: Backend | None = None, k
                   created=datetime.now(UTC).isoformat(timespec="seconds"), options=public_options(settings))
     return Notes(source=doc.source, meta=doc.meta, run=run, clean_text=cleaned.clean_text, edits=cleaned.edits,
                  candidates=cleaned.candidates, sentences=cleaned.sentences, segments=segments,
-                 outline=notes_outline, claims=claims.claims, degraded=degraded, usage=backend.usage.model_copy())
+                 outline=notes_outline, claims=claims.claims, qa=qa, degraded=degraded,
+                 usage=backend.usage.model_copy())
 
 
 def public_options(settings: Settings) -> dict[str, Any]:
