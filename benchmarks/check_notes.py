@@ -80,7 +80,7 @@ def check(path: Path) -> tuple[str, list[str]]:
         s = cleaned.sentences[summ.sentence_ids[0]]
         if span and not _leading_drops_only(cleaned.clean_text[s.clean_start:span[0]], words):
             errors.append(f"{where}: dropped more than openers and hedges: {s.text!r} -> {summ.text!r}")
-        if esc(summ.text) not in md:
+        if f"> {esc(summ.text)}" not in md:
             errors.append(f"{where}: summary not in the Markdown")
     duration = notes.meta.duration
     for k, item in enumerate(notes.qa):

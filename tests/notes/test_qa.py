@@ -1,38 +1,33 @@
 """Questions and answers: asked by one speaker and answered by another (or asked and answered by
-one), grounded spans on both sides; nods and unanswered questions are not listed."""
+one), grounded spans on both sides; nods and unanswered questions are not listed. The interview
+fixture is a made-up conversation: a question answered after 对，好问题, a tag question (是吧？),
+a question answered only by 嗯, and a 为什么？因为… the other speaker meets with 真的吗？."""
 
 import json
 import re
+from pathlib import Path
 
 from pipeline.clean import clean
 from pipeline.ingest import ingest_bytes, ingest_text
 from pipeline.notes.qa import MAX_TEXT, _cut, _nod, is_question, questions
 
-LONG = ("我们主要做工商业的储能柜，给工厂削峰填谷，一台柜子大概能存两百度电，晚上电价低的时候充电，"
-        "白天电价高的时候放电，一年下来能给工厂省不少电费，现在华东地区的客户最多，后面还会做户用的产品。")
-TURNS = [  # (seconds, speaker, text)
-    (0, "发言人1", "大家好，欢迎收听本期节目，今天我们请到了一位做储能的朋友。"),
-    (5, "发言人2", "大家好，我是小王，在一家储能公司做产品。"),
-    (9, "发言人1", "你们公司现在主要做哪一类储能产品？"),
-    (13, "发言人2", "对，好问题。" + LONG),
-    (40, "发言人1", "这个市场现在很卷，是吧？"),
-    (43, "发言人2", "对。"),
-    (44, "发言人1", "那你们的电池是自己做的吗？"),
-    (47, "发言人2", "嗯。"),
-    (48, "发言人1", "我们下期再聊这个。为什么储能这两年突然火起来了？因为新能源装机太多，电网需要灵活调节的能力。"),
-    (60, "发言人2", "真的吗？"),
-    (62, "发言人1", "是的，数据很清楚，各地都在招标。"),
-]
+INTERVIEW = Path(__file__).resolve().parents[1] / "fixtures" / "notes" / "interview.transcript.json"
+PARAGRAPHS = json.loads(INTERVIEW.read_text("utf-8"))["transcription"]
+LONG = PARAGRAPHS[3]["text"].removeprefix("对，好问题。")  # the answer to the first question
 
 
 def _clock(sec: int) -> str:
     return f"00:{sec // 60:02d}:{sec % 60:02d}"
 
 
-def _talk(turns=TURNS):
-    raw = json.dumps({"title": "储能", "transcription": [{"time": _clock(t), "text": text, "speaker": who}
-                                                        for t, who, text in turns]}, ensure_ascii=False)
-    doc = ingest_bytes(raw.encode(), "talk.transcript.json", suffix=".json")
+def _talk(turns=None):
+    """The interview fixture, or a conversation of ``(seconds, speaker, text)`` turns."""
+    if turns is None:
+        raw = INTERVIEW.read_bytes()
+    else:
+        raw = json.dumps({"title": "储能", "transcription": [{"time": _clock(t), "text": text, "speaker": who}
+                                                            for t, who, text in turns]}, ensure_ascii=False).encode()
+    doc = ingest_bytes(raw, "talk.transcript.json", suffix=".json")
     return doc, questions(clean(doc))
 
 
@@ -62,7 +57,7 @@ def test_answer_starts_after_the_nod_and_is_condensed_at_a_clause_end():
 
 def test_both_sides_grounded_in_the_source_with_times():
     doc, items = _talk()
-    duration = doc.meta.duration or TURNS[-1][0] + 5
+    duration = doc.meta.duration or 70
     for item in items:
         for said in (item.question, item.answer):
             assert _bare(doc.text[said.start:said.end]) == _bare(said.text)  # the clean stage re-punctuates
