@@ -27,6 +27,8 @@ MIN_CHARS, MAX_CHARS = 12, 90
 POINTS_MIN, POINTS_MAX = 2, 6
 SUMMARY_MAX = 5
 _TAGS = re.compile(r"对吧|是吧|好吧")
+_NAMED, _NAMED_MAX = 0.15, 3  # a summary line's credit per key term it names, and the most it counts
+_STANDS_BEST = 1 + _NAMED * _NAMED_MAX
 _WEAK_START = ("这个", "那个", "它", "这", "那", "但", "所以", "因为", "然后", "就是")
 
 
@@ -114,7 +116,21 @@ def _standalone(cleaned: Cleaned, sid: int, terms: list[str]) -> float:
     a = spans.lead_trimmed(cleaned.clean_text, s.clean_start, s.clean_end, _summary_drops(), MIN_CHARS)
     leans = cleaned.clean_text.startswith(_cues()["leaning"], a)
     named = sum(t in s.text for t in terms[:6])
-    return (0.5 if leans else 1.0) * (1 + 0.15 * min(3, named))
+    return (0.5 if leans else 1.0) * (1 + _NAMED * min(_NAMED_MAX, named))
+
+
+def _summary_sentence(cleaned: Cleaned, ids: list[int], score: dict[int, float], terms: list[str]) -> int:
+    """The sentence that best covers its section as a line of its own: the best score times how
+    well it stands alone. Taken in order of score, so the search stops as soon as no later sentence
+    could win even if it stood best of all."""
+    top, best = ids[0], -1.0
+    for i in sorted(ids, key=lambda i: -score[i]):
+        if score[i] * _STANDS_BEST < best:
+            break
+        value = score[i] * _standalone(cleaned, i, terms)
+        if value > best:
+            top, best = i, value
+    return top
 
 
 def _pick(ids: list[int], score: dict[int, float], vecs: list[dict[str, float]], norms: list[float],
@@ -145,7 +161,7 @@ def outline(cleaned: Cleaned, segments: list[Segment], backend: Backend | None =
         score = {i: _cos(vecs[i], centroid, norms[i], cnorm) * _weight(sents[i].text) for i in usable}
         # the sentence that best covers the section is its summary, and the points are the next
         # best, so the line under the heading is not repeated as the first bullet
-        top = max(usable, key=lambda i: score[i] * _standalone(cleaned, i, seg.keywords))
+        top = _summary_sentence(cleaned, usable, score, seg.keywords)
         rest = [i for i in usable if i != top] or [top]
         k = max(POINTS_MIN, min(POINTS_MAX, round(len(ids) / 5)))
         picked = _pick(rest, score, vecs, norms, k)

@@ -148,8 +148,9 @@ def _cut(text: str, a: int, end: int) -> int:
     return a + pos
 
 
-def _answer(cleaned: Cleaned, ids: range) -> Said | None:
-    """The answer in ``ids`` condensed to its first sentences; None if it only nods or asks back."""
+def _answer_span(cleaned: Cleaned, ids: range) -> tuple[int, int] | None:
+    """The clean span of the answer in ``ids``, condensed to its first sentences; None if it only
+    nods or asks back."""
     start = _answer_start(cleaned, ids)
     if start is None or is_question(cleaned.sentences[start[0]].text):
         return None
@@ -165,9 +166,7 @@ def _answer(cleaned: Cleaned, ids: range) -> Said | None:
         b = end
     while b > a and text[b - 1] in CLAUSE_MARKS + " ":
         b -= 1
-    if content_chars(text[a:b]) < MIN_ANSWER:
-        return None
-    return spans.grounded(cleaned, a, b, Said)
+    return (a, b) if content_chars(text[a:b]) >= MIN_ANSWER else None
 
 
 def _interviews(cleaned: Cleaned, turns: list[range]) -> list[tuple[float, QA]]:
@@ -178,11 +177,12 @@ def _interviews(cleaned: Cleaned, turns: list[range]) -> list[tuple[float, QA]]:
         if sents[asked[0]].speaker is None or sents[replied[0]].speaker is None:
             continue
         q = next((i for i in reversed(asked[-TAIL:]) if _asks(sents[i])), None)
-        answer = _answer(cleaned, replied) if q is not None else None
-        if q is None or answer is None:
+        span = _answer_span(cleaned, replied) if q is not None else None
+        if q is None or span is None:
             continue
         said = sum(len(sents[i].text) for i in replied)
-        out.append((1 + min(1.0, said / 400), QA(question=_question(cleaned, q), answer=answer, kind="interview")))
+        out.append((1 + min(1.0, said / 400), QA(question=_question(cleaned, q), kind="interview",
+                                                 answer=spans.grounded(cleaned, *span, Said))))
     return out
 
 
@@ -198,9 +198,10 @@ def _rhetorical(cleaned: Cleaned, turns: list[range], talk: str, taken: set[int]
             s = sents[i]
             if i in taken or not _asks(s) or not _wh(s.text) or (talk == "conversation" and r.addressee.search(s.text)):
                 continue
-            answer = _answer(cleaned, range(i + 1, turn[-1] + 1))
-            if answer is not None and (talk == "monologue" or answer.text.startswith(r.answer_cues)):
-                out.append((0.5, QA(question=_question(cleaned, i), answer=answer, kind="rhetorical")))
+            span = _answer_span(cleaned, range(i + 1, turn[-1] + 1))
+            if span is not None and (talk == "monologue" or cleaned.clean_text.startswith(r.answer_cues, span[0])):
+                out.append((0.5, QA(question=_question(cleaned, i), kind="rhetorical",
+                                    answer=spans.grounded(cleaned, *span, Said))))
     return out
 
 

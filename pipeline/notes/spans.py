@@ -9,7 +9,7 @@ can check it against ``document.text[start:end]``.
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Iterable
+from functools import cache
 from typing import TypeVar
 
 from pydantic import BaseModel
@@ -22,12 +22,18 @@ _PAUSE = "，, "
 P = TypeVar("P", bound=BaseModel)
 
 
-def lead_trimmed(text: str, a: int, b: int, words: Iterable[str], keep: int) -> int:
+@cache
+def _firsts(words: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(w[0] for w in words if w)
+
+
+def lead_trimmed(text: str, a: int, b: int, words: tuple[str, ...], keep: int) -> int:
     """Where ``text[a:b]`` starts once leading ``words`` (longest first) and the commas after them
-    are dropped, as long as ``keep`` characters remain: 然后其实X reads as X."""
-    words = tuple(words)
+    are dropped, as long as ``keep`` characters remain: 然后其实X reads as X. Most sentences start
+    with no such word, which one look at the first character tells."""
+    firsts = _firsts(words)
     changed = True
-    while changed:
+    while changed and a < b and text[a] in firsts:
         changed = False
         for w in words:
             if text.startswith(w, a) and b - a - len(w) >= keep and text[a + len(w)] not in _BOUND:
