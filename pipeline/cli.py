@@ -89,6 +89,8 @@ def run(
     lexicon: LexiconOpt = None,
     segments: SegOpt = None,
     html: Annotated[bool | None, typer.Option("--html/--no-html", help="Also write NAME.html.")] = None,
+    mindmap: Annotated[bool | None, typer.Option("--mindmap/--no-mindmap",
+                                                 help="Also write NAME.opml (a mind map).")] = None,
     max_input_mb: Annotated[float | None, typer.Option("--max-input-mb", min=0.001)] = None,
 ) -> None:
     """Write OUT/NAME.md and OUT/NAME.notes.json for every input."""
@@ -97,7 +99,7 @@ def run(
     from pipeline.run import collect
 
     settings = _settings(backend=backend, model=model, base_url=base_url, jobs=jobs, force=force or None,
-                         no_cache=no_cache or None, keep_fillers=keep_fillers, html=html,
+                         no_cache=no_cache or None, keep_fillers=keep_fillers, html=html, mindmap=mindmap,
                          lexicons=tuple(str(p) for p in lexicon or ()), segments=segments,
                          max_input_mb=max_input_mb)
     try:
@@ -205,7 +207,7 @@ def segment_cmd(file: Path, segments: SegOpt = None) -> None:
     """Print the topic segments (time, title, first words)."""
     from pipeline.backends import registry
     from pipeline.clean import clean
-    from pipeline.render.markdown import clock
+    from pipeline.render.labels import clock
     from pipeline.segment import segment
 
     settings = _settings(segments=segments)

@@ -49,6 +49,7 @@ class Settings(BaseModel):
     cache_dir: str | None = None
     max_input_mb: float = 16.0
     html: bool = True
+    mindmap: bool = Field(True, description="also write NAME.opml, the notes as a mind map")
     clean: CleanOptions = Field(default_factory=CleanOptions)
     segment: SegmentOptions = Field(default_factory=SegmentOptions)
 

@@ -213,6 +213,7 @@ class Section(_Model):
     key_points: list[KeyPoint]
     terms: list[str] = Field(default_factory=list)
     speakers: list[str] = Field(default_factory=list)
+    summary: KeyPoint | None = Field(None, description="one line: the sentence that best covers the section")
 
 
 class Outline(_Model):
@@ -254,6 +255,26 @@ class ClaimSet(_Model):
     degraded: list[Degraded] = Field(default_factory=list)
 
 
+class Said(_Model):
+    """One side of a question and its answer: the cleaned text of a source span, and who said it."""
+
+    text: str
+    sentence_ids: list[int]
+    start: int
+    end: int
+    time: TimeSpan | None = None
+    speaker: str | None = None
+
+
+class QA(_Model):
+    """A question the talk asks and the answer that follows: asked of another speaker
+    (``interview``) or asked and answered by the same one (``rhetorical``)."""
+
+    question: Said
+    answer: Said = Field(description="the answer's first sentences, condensed to at most 80 characters")
+    kind: Literal["interview", "rhetorical"]
+
+
 class Usage(_Model):
     calls: int = 0
     cached: int = 0
@@ -290,5 +311,6 @@ class Notes(_Model):
     segments: list[Segment]
     outline: Outline
     claims: list[Claim]
+    qa: list[QA] = Field(default_factory=list)
     degraded: list[Degraded] = Field(default_factory=list)
     usage: Usage = Field(default_factory=Usage)

@@ -110,6 +110,7 @@ def process(doc: Document, settings: Settings, backend: Backend | None = None, k
     from pipeline.backends import registry
     from pipeline.clean import clean
     from pipeline.notes import extract_claims, outline
+    from pipeline.notes.qa import questions
     from pipeline.segment import segment
 
     if backend is None:
@@ -119,6 +120,7 @@ def process(doc: Document, settings: Settings, backend: Backend | None = None, k
     segments = segmentation.segments
     notes_outline = outline(cleaned, segments, backend)
     claims = extract_claims(cleaned, segments, backend, title=doc.meta.title)
+    qa = questions(cleaned)
     degraded = [*cleaned.degraded, *segmentation.degraded, *notes_outline.degraded, *claims.degraded]
     for d in degraded:
         log.warning("%s: the model failed (%s); the offline result stands in", d.stage, d.reason)
@@ -128,7 +130,8 @@ def process(doc: Document, settings: Settings, backend: Backend | None = None, k
                   created=datetime.now(UTC).isoformat(timespec="seconds"), options=public_options(settings))
     return Notes(source=doc.source, meta=doc.meta, run=run, clean_text=cleaned.clean_text, edits=cleaned.edits,
                  candidates=cleaned.candidates, sentences=cleaned.sentences, segments=segments,
-                 outline=notes_outline, claims=claims.claims, degraded=degraded, usage=backend.usage.model_copy())
+                 outline=notes_outline, claims=claims.claims, qa=qa, degraded=degraded,
+                 usage=backend.usage.model_copy())
 
 
 def public_options(settings: Settings) -> dict[str, Any]:
@@ -153,12 +156,13 @@ def backend_settings(settings: Settings) -> dict[str, Any]:
             "cache_dir": settings.cache_dir, "use_cache": not settings.no_cache}
 
 
-def up_to_date(stem: Path, key: str, html: bool) -> bool:
+def up_to_date(stem: Path, key: str, html: bool, mindmap: bool = False) -> bool:
     try:
         data = json.loads(stem.with_name(stem.name + ".notes.json").read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return False
     outs = [stem.with_name(stem.name + ".md")] + ([stem.with_name(stem.name + ".html")] if html else [])
+    outs += [stem.with_name(stem.name + ".opml")] if mindmap else []
     return data.get("run", {}).get("key") == key and all(p.is_file() for p in outs)
 
 
@@ -170,7 +174,7 @@ def run_file(job: Job, settings: Settings, protected: set[Path]) -> Result:
     t0 = time.perf_counter()
     raw, _ = read(job.path, int(settings.max_input_mb * 2**20))
     key = input_key(raw, settings.fingerprint())
-    if not settings.force and up_to_date(job.stem, key, settings.html):
+    if not settings.force and up_to_date(job.stem, key, settings.html, settings.mindmap):
         return Result(job, "skipped", time.perf_counter() - t0)
     doc = ingest_bytes(raw, str(job.path), suffix=job.path.suffix.lower())
     notes = process(doc, settings, key=key)
@@ -182,6 +186,11 @@ def run_file(job: Job, settings: Settings, protected: set[Path]) -> Result:
 
         page = stem.with_name(stem.name + ".html")
         outs.append((page, marked(page, html.render(notes, doc))))
+    if settings.mindmap:
+        from pipeline.render import opml
+
+        tree = stem.with_name(stem.name + ".opml")
+        outs.append((tree, opml.render(notes)))
     outs.append((stem.with_name(stem.name + ".notes.json"), notes.model_dump_json(indent=1)))
     for path, data in outs:  # the JSON last: it is what marks the set complete
         write_atomic(path, data, protected)

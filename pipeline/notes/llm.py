@@ -1,8 +1,9 @@
 """LLM outline and claims.
 
-Outline: the model writes key points per section (and a short summary), each citing sentence ids;
-a point is kept only if its ids lie in its section and its wording is supported by the cited
-sentences (most of its characters occur there). Claims: the model sees only the sentences that
+Outline: the model writes a one-line summary and key points per section (and a short summary of
+the talk), each citing sentence ids; a line or point is kept only if its ids lie in its section and
+its wording is supported by the cited sentences (most of its characters occur there); a section
+whose line fails keeps the offline one. Claims: the model sees only the sentences that
 carry claim cues (``data/llm_claim_cues.txt``), and returns the claim schema with cited ids and a
 quote; a claim is dropped unless the quote stands in the cited sentences (verbatim, or — for a
 model quoting the text before our corrections — a stretch reading at least 75% alike, marked
@@ -48,6 +49,7 @@ class Point(BaseModel):
 
 class SectionPoints(BaseModel):
     segment: int
+    summary: Point | None = None
     key_points: list[Point] = Field(default_factory=list)
 
 
@@ -88,7 +90,30 @@ def refine_outline(cleaned: Cleaned, segments: list[Segment], outline: Outline, 
     groups = fanout.windows([sum(len(sents[i].text) + 8 for i in range(a, b)) for _, a, b in units], limit)
     calls = [{"transcript": _outline_text(cleaned, units[i:j])} for i, j in groups]
     results = fanout.ask_each(backend, "outline", calls, OutlineAnswer)
+    points, lines, summary = _checked(cleaned, segments, units, groups, results)
+    by_segment = {s.segment: s for s in outline.sections}
+    sections = []
+    for seg in segments:
+        old = by_segment.get(seg.index)
+        new = _dedupe(points.get(seg.index, []))
+        if old is None:
+            old = Section(segment=seg.index, title=seg.title, key_points=[])
+        update: dict[str, object] = {"key_points": new} if new else {}
+        if seg.index in lines:
+            update["summary"] = lines[seg.index]
+        sections.append(old.model_copy(update=update))
+    summary = _dedupe(summary)[:MAX_SUMMARY]
+    failed = fanout.failure("outline", results)
+    return Outline(summary=summary or outline.summary, sections=sections, degraded=[failed] if failed else [])
+
+
+def _checked(cleaned: Cleaned, segments: list[Segment], units: list[tuple[Segment, int, int]],
+             groups: list[tuple[int, int]], results: list) -> tuple[dict[int, list[KeyPoint]], dict[int, KeyPoint],
+                                                                    list[KeyPoint]]:
+    """What of the answers passes the checks: key points and the one-line summary per section,
+    and the talk's summary."""
     points: dict[int, list[KeyPoint]] = {}
+    lines: dict[int, KeyPoint] = {}
     summary: list[KeyPoint] = []
     for (i, j), answer in zip(groups, results, strict=True):
         if not isinstance(answer, OutlineAnswer):
@@ -99,25 +124,15 @@ def refine_outline(cleaned: Cleaned, segments: list[Segment], outline: Outline, 
             if seg is None:
                 continue
             allowed = shown & set(range(seg.first_sentence, seg.last_sentence + 1))
+            line = _key_point(cleaned, sec.summary, allowed) if sec.summary else None
+            if line is not None:
+                lines.setdefault(seg.index, line)
             for p in sec.key_points:
                 kp = _key_point(cleaned, p, allowed)
                 if kp is not None:
                     points.setdefault(seg.index, []).append(kp)
-        for p in answer.summary:
-            kp = _key_point(cleaned, p, shown)
-            if kp is not None:
-                summary.append(kp)
-    by_segment = {s.segment: s for s in outline.sections}
-    sections = []
-    for seg in segments:
-        old = by_segment.get(seg.index)
-        new = _dedupe(points.get(seg.index, []))
-        if old is None:
-            old = Section(segment=seg.index, title=seg.title, key_points=[])
-        sections.append(old.model_copy(update={"key_points": new}) if new else old)
-    summary = _dedupe(summary)[:MAX_SUMMARY]
-    failed = fanout.failure("outline", results)
-    return Outline(summary=summary or outline.summary, sections=sections, degraded=[failed] if failed else [])
+        summary += [kp for p in answer.summary if (kp := _key_point(cleaned, p, shown)) is not None]
+    return points, lines, summary
 
 
 def _outline_text(cleaned: Cleaned, units: list[tuple[Segment, int, int]]) -> str:

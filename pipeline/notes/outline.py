@@ -1,10 +1,12 @@
-"""The notes stage, offline: a summary and key points per section, all extractive.
+"""The notes stage, offline: a summary, and per section a one-line summary and key points, all
+extractive.
 
 A key point is a whole cleaned sentence, chosen for centrality: the cosine of its TF-IDF vector
 (jieba content words) to its section's centroid, so the sentences that carry the section's
 vocabulary win over asides. Sentences too short to stand alone, questions, ones that open with a
-pronoun pointing elsewhere, and near-duplicates are passed over. The summary takes the most
-central key points of the whole talk, at most one per section, in talk order.
+pronoun pointing elsewhere, and near-duplicates are passed over. The most central sentence is the
+section's summary line (without openers and hedges), the next ones its key points. The talk's
+summary takes the most central of those, at most one per section, in talk order.
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from itertools import chain
 
 from pipeline.backends.base import Backend
 from pipeline.models import Cleaned, KeyPoint, Outline, Section, Segment
-from pipeline.notes import llm
+from pipeline.notes import llm, spans
 from pipeline.zh import data
 from pipeline.zh.words import is_content_word, words
 
@@ -25,8 +27,9 @@ MIN_CHARS, MAX_CHARS = 12, 90
 POINTS_MIN, POINTS_MAX = 2, 6
 SUMMARY_MAX = 5
 _TAGS = re.compile(r"对吧|是吧|好吧")
+_NAMED, _NAMED_MAX = 0.15, 3  # a summary line's credit per key term it names, and the most it counts
+_STANDS_BEST = 1 + _NAMED * _NAMED_MAX
 _WEAK_START = ("这个", "那个", "它", "这", "那", "但", "所以", "因为", "然后", "就是")
-_BOUND = "是的了过着得地"  # 然后是X: the opener is part of the verb phrase, not a detachable word
 
 
 @cache
@@ -36,21 +39,9 @@ def _cues() -> dict[str, tuple[str, ...]]:
     return {k: tuple(sorted(v, key=len, reverse=True)) for k, v in raw.items()}
 
 
-def _trimmed(cleaned: Cleaned, sid: int) -> tuple[int, int]:
-    """The sentence's clean span without leading discourse openers: 然后其实X reads as X."""
-    s = cleaned.sentences[sid]
-    a, b = s.clean_start, s.clean_end
-    text = cleaned.clean_text
-    changed = True
-    while changed:
-        changed = False
-        for o in _cues()["openers"]:
-            if text.startswith(o, a) and b - a - len(o) >= MIN_CHARS and text[a + len(o)] not in _BOUND:
-                a += len(o)
-                while a < b and text[a] in "，, ":
-                    a += 1
-                changed = True
-    return a, b
+@cache
+def _summary_drops() -> tuple[str, ...]:
+    return tuple(sorted((*_cues()["openers"], *_cues()["hedges"]), key=len, reverse=True))
 
 
 def _bags(texts: list[str]) -> list[Counter]:
@@ -93,13 +84,18 @@ def _usable(text: str) -> bool:
 
 
 def _point(cleaned: Cleaned, sid: int) -> KeyPoint:
+    """A sentence as a key point: without leading discourse openers."""
     s = cleaned.sentences[sid]
-    a, b = _trimmed(cleaned, sid)
-    if (a, b) == (s.clean_start, s.clean_end):
-        return KeyPoint(text=s.text, sentence_ids=[sid], start=s.start, end=s.end, time=s.time, speaker=s.speaker)
-    start, end = cleaned.source_span(a, b)
-    return KeyPoint(text=cleaned.clean_text[a:b], sentence_ids=[sid], start=start, end=end, time=s.time,
-                    speaker=s.speaker)
+    a = spans.lead_trimmed(cleaned.clean_text, s.clean_start, s.clean_end, _cues()["openers"], MIN_CHARS)
+    return spans.grounded(cleaned, a, s.clean_end, KeyPoint)
+
+
+def _summary(cleaned: Cleaned, sid: int) -> KeyPoint:
+    """A sentence as a section's one-line summary: without openers, nor the hedges a line that
+    stands for the whole section does not need (我觉得, 说实话)."""
+    s = cleaned.sentences[sid]
+    a = spans.lead_trimmed(cleaned.clean_text, s.clean_start, s.clean_end, _summary_drops(), MIN_CHARS)
+    return spans.grounded(cleaned, a, s.clean_end, KeyPoint)
 
 
 @cache
@@ -111,6 +107,30 @@ def _weight(text: str) -> float:
     """Centrality discount: openers that lean on context, and asides to the audience."""
     w = 0.6 if text.startswith(_WEAK_START) else 1.0
     return w * (0.3 if _asides().search(text) else 1.0)
+
+
+def _standalone(cleaned: Cleaned, sid: int, terms: list[str]) -> float:
+    """How well a sentence stands for its section on its own line: not when it leans on what came
+    before (因为…, 第二…, 也是…), better when it names the section's key terms."""
+    s = cleaned.sentences[sid]
+    a = spans.lead_trimmed(cleaned.clean_text, s.clean_start, s.clean_end, _summary_drops(), MIN_CHARS)
+    leans = cleaned.clean_text.startswith(_cues()["leaning"], a)
+    named = sum(t in s.text for t in terms[:6])
+    return (0.5 if leans else 1.0) * (1 + _NAMED * min(_NAMED_MAX, named))
+
+
+def _summary_sentence(cleaned: Cleaned, ids: list[int], score: dict[int, float], terms: list[str]) -> int:
+    """The sentence that best covers its section as a line of its own: the best score times how
+    well it stands alone. Taken in order of score, so the search stops as soon as no later sentence
+    could win even if it stood best of all."""
+    top, best = ids[0], -1.0
+    for i in sorted(ids, key=lambda i: -score[i]):
+        if score[i] * _STANDS_BEST < best:
+            break
+        value = score[i] * _standalone(cleaned, i, terms)
+        if value > best:
+            top, best = i, value
+    return top
 
 
 def _pick(ids: list[int], score: dict[int, float], vecs: list[dict[str, float]], norms: list[float],
@@ -139,15 +159,19 @@ def outline(cleaned: Cleaned, segments: list[Segment], backend: Backend | None =
         cnorm = _norm(centroid)
         usable = [i for i in ids if _usable(sents[i].text)] or [max(ids, key=lambda i: len(sents[i].text))]
         score = {i: _cos(vecs[i], centroid, norms[i], cnorm) * _weight(sents[i].text) for i in usable}
+        # the sentence that best covers the section is its summary, and the points are the next
+        # best, so the line under the heading is not repeated as the first bullet
+        top = _summary_sentence(cleaned, usable, score, seg.keywords)
+        rest = [i for i in usable if i != top] or [top]
         k = max(POINTS_MIN, min(POINTS_MAX, round(len(ids) / 5)))
-        picked = _pick(usable, score, vecs, norms, k)
+        picked = _pick(rest, score, vecs, norms, k)
         speakers = list(dict.fromkeys(sents[i].speaker for i in ids if sents[i].speaker))
         sections.append(Section(segment=seg.index, title=seg.title, key_points=[_point(cleaned, i) for i in picked],
-                                terms=list(seg.keywords[:6]), speakers=speakers))
-        if picked and (seg.role == "topic" or not any(x.role == "topic" for x in segments)):
-            central = {i: _cos(vecs[i], doc_centroid, norms[i], doc_norm) + score[i] for i in picked}
-            top = max(central, key=central.__getitem__)
-            best.append((central[top], seg.index, top))
+                                terms=list(seg.keywords[:6]), speakers=speakers, summary=_summary(cleaned, top)))
+        if seg.role == "topic" or not any(x.role == "topic" for x in segments):
+            central = {i: _cos(vecs[i], doc_centroid, norms[i], doc_norm) + score[i] for i in [top, *picked]}
+            best_id = max(central, key=central.__getitem__)
+            best.append((central[best_id], seg.index, best_id))
     best.sort(reverse=True)
     summary_ids = sorted(i for _, _, i in best[:SUMMARY_MAX])
     summary = [_point(cleaned, i) for i in summary_ids]

@@ -3,7 +3,8 @@
 Order: YAML front matter (valid for Obsidian and static-site tools; it carries
 ``generator: subnotes`` so a later run knows the file is its own), a short summary, a table of
 contents, one section per topic (time range linked to the video moment when the Bilibili id is
-known, key points, key terms, speakers), a chapter list for video descriptions when the input has
+known, its one-line summary as a quote, key points, key terms, speakers), the questions and
+answers, a chapter list for video descriptions when the input has
 times, the claims table, the corrections table, and the full cleaned transcript inside
 ``<details>`` with an anchor per section. Transcript text is escaped so that nothing in it can
 become Markdown or HTML.
@@ -16,21 +17,17 @@ import re
 from collections import Counter
 
 from pipeline.models import Claim, Notes
+from pipeline.render.labels import QA_KIND, claim_who, clock
+from pipeline.zh.chars import STOPS
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|~])")
 _BLOCK_START = re.compile(r"^(#|[-+>=]|\d+[.)])")
-_WHO = {"source_document": "文件/他方", "speaker": "讲者"}
 
 
 def esc(text: str) -> str:
     """Escape Markdown and HTML specials in transcript text (one line, table-safe)."""
     text = _MD_SPECIAL.sub(r"\\\1", text.replace("&", "&amp;").replace("\n", " "))
     return "\\" + text if _BLOCK_START.match(text) else text
-
-
-def clock(sec: float) -> str:
-    s = int(sec)
-    return f"{s // 3600}:{s // 60 % 60:02d}:{s % 60:02d}" if s >= 3600 else f"{s // 60:02d}:{s % 60:02d}"
 
 
 def _yaml(value: object) -> str:
@@ -78,23 +75,20 @@ def _claims(n: Notes) -> list[str]:
         return []
     out = ["## 观点与主张", "", "| 主张 | 谁说的 | 话题 | 出处 |", "| --- | --- | --- | --- |"]
     for c in n.claims:
-        out.append(f"| {esc(c.statement)} | {esc(_who(c))} | {esc(c.topic)} | {_where(n, c)} |")
+        out.append(f"| {esc(c.statement)} | {esc(claim_who(c))} | {esc(c.topic)} | {_where(n, c)} |")
     return [*out, ""]
-
-
-def _who(c: Claim) -> str:
-    base = c.attributed_name or (c.document if c.attributed_to == "source_document" and c.document else None)
-    who = base or _WHO[c.attributed_to]
-    return f"{c.speaker}" if c.attributed_to == "speaker" and c.speaker else who
 
 
 def _where(n: Notes, c: Claim) -> str:
     quote = c.evidence.quote if len(c.evidence.quote) <= 30 else c.evidence.quote[:29] + "…"
     if not c.evidence.time:
         return f"“{esc(quote)}”"
-    t = c.evidence.time[0]
-    when = f"[{clock(t)}]({n.meta.url}?t={int(t)})" if n.meta.url else clock(t)
-    return f"{when} “{esc(quote)}”"
+    return f"{_moment(n, c.evidence.time[0])} “{esc(quote)}”"
+
+
+def _moment(n: Notes, t: float) -> str:
+    """A clock time, linked to that moment of the video when the input names one."""
+    return f"[{clock(t)}]({n.meta.url}?t={int(t)})" if n.meta.url else clock(t)
 
 
 def _corrections(n: Notes) -> list[str]:
@@ -116,6 +110,59 @@ def _corrections(n: Notes) -> list[str]:
     return [*out, ""]
 
 
+def _sections(n: Notes) -> list[str]:
+    lines: list[str] = []
+    segs = {s.index: s for s in n.segments}
+    for i, sec in enumerate(n.outline.sections):
+        seg = segs.get(sec.segment)
+        when = _when(n, seg.time if seg else None)
+        heading = f"## {i + 1}. {esc(sec.title)}" + (f" ({when})" if when else "")
+        lines += [f'<a id="{_anchor(i)}"></a>', "", heading, ""]
+        if sec.summary:
+            lines += [f"> {esc(sec.summary.text)}", ""]
+        if sec.speakers:
+            lines += [f"发言：{esc('、'.join(sec.speakers))}", ""]
+        for p in sec.key_points:
+            who = f"**{esc(p.speaker)}**：" if p.speaker and len(sec.speakers) > 1 else ""
+            lines.append(f"- {who}{esc(p.text)}")
+        if sec.terms:
+            lines += ["", "关键词：" + "、".join(esc(t) for t in sec.terms)]
+        lines.append("")
+    return lines
+
+
+def _qa(n: Notes) -> list[str]:
+    """Questions and their answers: who asked, when, and the answer's first words."""
+    if not n.qa:
+        return []
+    out = ["## 问答", ""]
+    for k, item in enumerate(n.qa):
+        q, a = item.question, item.answer
+        asker = "，".join(x for x in (esc(q.speaker or ""), _moment(n, q.time[0]) if q.time else "") if x)
+        answerer = esc(a.speaker or "") if item.kind == "interview" else QA_KIND[item.kind]
+        more = "" if a.text.endswith(tuple(STOPS)) else "…"  # condensed: the answer goes on
+        out.append(f"{k + 1}. **问**{f'（{asker}）' if asker else ''}：{esc(q.text)}")
+        out.append(f"   **答**{f'（{answerer}）' if answerer else ''}：{esc(a.text)}{more}")
+    return [*out, ""]
+
+
+def _transcript(n: Notes) -> list[str]:
+    lines = ["## 全文", "", "<details>", "<summary>清理后的全文</summary>", ""]
+    for i, seg in enumerate(n.segments):
+        lines += [f"### {i + 1}. {esc(seg.title)}", ""]
+        paragraph: list[str] = []
+        speaker = None
+        for sent in n.sentences[seg.first_sentence:seg.last_sentence + 1]:
+            if sent.speaker != speaker and sent.speaker:
+                if paragraph:
+                    lines += ["".join(paragraph), ""]
+                paragraph = [f"**{esc(sent.speaker)}**："]
+                speaker = sent.speaker
+            paragraph.append(esc(sent.text))
+        lines += ["".join(paragraph), ""]
+    return [*lines, "</details>", ""]
+
+
 def render(notes: Notes) -> str:
     n = notes
     title = n.meta.title or n.source.path
@@ -131,38 +178,11 @@ def render(notes: Notes) -> str:
             when = _when(n, segs[sec.segment].time if sec.segment in segs else None)
             lines.append(f"{i + 1}. [{esc(sec.title)}](#{_anchor(i)})" + (f" {when}" if when else ""))
         lines.append("")
-    for i, sec in enumerate(n.outline.sections):
-        seg = segs.get(sec.segment)
-        when = _when(n, seg.time if seg else None)
-        heading = f"## {i + 1}. {esc(sec.title)}" + (f" ({when})" if when else "")
-        lines += [f'<a id="{_anchor(i)}"></a>', "", heading, ""]
-        if sec.speakers:
-            lines += [f"发言：{esc('、'.join(sec.speakers))}", ""]
-        for p in sec.key_points:
-            who = f"**{esc(p.speaker)}**：" if p.speaker and len(sec.speakers) > 1 else ""
-            lines.append(f"- {who}{esc(p.text)}")
-        if sec.terms:
-            lines += ["", "关键词：" + "、".join(esc(t) for t in sec.terms)]
-        lines.append("")
+    lines += _sections(n)
+    lines += _qa(n)
     timed = [s for s in n.segments if s.time]
     if timed and len(timed) == len(n.segments):
         lines += ["## 章节（可粘贴到视频简介）", "", "```text"]
         lines += [f"{clock(s.time[0]) if s.index else '00:00'} {s.title}" for s in n.segments if s.time]
         lines += ["```", ""]
-    lines += _claims(n)
-    lines += _corrections(n)
-    lines += ["## 全文", "", "<details>", "<summary>清理后的全文</summary>", ""]
-    for i, seg in enumerate(n.segments):
-        lines += [f"### {i + 1}. {esc(seg.title)}", ""]
-        paragraph: list[str] = []
-        speaker = None
-        for sent in n.sentences[seg.first_sentence:seg.last_sentence + 1]:
-            if sent.speaker != speaker and sent.speaker:
-                if paragraph:
-                    lines += ["".join(paragraph), ""]
-                paragraph = [f"**{esc(sent.speaker)}**："]
-                speaker = sent.speaker
-            paragraph.append(esc(sent.text))
-        lines += ["".join(paragraph), ""]
-    lines += ["</details>", ""]
-    return "\n".join(lines)
+    return "\n".join([*lines, *_claims(n), *_corrections(n), *_transcript(n)])

@@ -44,3 +44,76 @@ def test_openers_trimmed_with_source_span():
 def test_asides_are_not_key_points():
     _, out = _run()
     assert not any("你们可以去看一下" in p.text for s in out.sections for p in s.key_points)
+
+
+HEDGED = (
+    "今天我们聊一下新能源汽车的电池技术。"
+    "我觉得固态电池是新能源汽车电池技术下一步最重要的方向，能量密度和安全性都更好。"
+    "然后固态电池的成本现在还是太高，量产还需要几年时间。"
+    "电池技术的进步会决定新能源汽车能跑多远，充电要多久。"
+)
+
+
+def _summaries(text):
+    doc = ingest_text(text, "talk.txt")
+    cleaned = clean(doc)
+    segments = segment(cleaned).segments
+    return doc, cleaned, segments, outline(cleaned, segments)
+
+
+def test_every_section_has_a_grounded_summary_line():
+    for text in (TALK, HEDGED):
+        doc, cleaned, segments, out = _summaries(text)
+        for seg, sec in zip(segments, out.sections, strict=True):
+            line = sec.summary
+            assert line is not None and seg.start <= line.start < line.end <= seg.end
+            s = cleaned.sentences[line.sentence_ids[0]]
+            assert s.text.endswith(line.text)  # the sentence's clean text, less what leads it
+            src = doc.text[line.start:line.end]
+            assert src.startswith(line.text[:4]) and src.rstrip("。").endswith(line.text.rstrip("。")[-3:])
+            assert line.text not in [p.text for p in sec.key_points]  # not repeated as a bullet
+
+
+def test_summary_line_drops_the_leading_hedge():
+    doc, _, _, out = _summaries(HEDGED)
+    lines = [sec.summary.text for sec in out.sections]
+    assert any(t.startswith("固态电池是新能源汽车") for t in lines), lines
+    line = next(sec.summary for sec in out.sections if sec.summary.text.startswith("固态电池"))
+    assert doc.text[line.start:line.end].startswith("固态电池")  # 我觉得 is outside the span
+
+
+class _Model:
+    """A backend that answers the outline task with a fixed answer."""
+
+    name = "scripted"
+    model = "m"
+    chunk_chars = 3000
+    concurrency = 1
+    is_model = True
+
+    def __init__(self, answer):
+        from pipeline.models import Usage
+
+        self.usage = Usage()
+        self.answer = answer
+
+    def ask(self, task, variables, schema):
+        return schema.model_validate(self.answer(variables["transcript"]))
+
+
+def test_model_summary_line_kept_only_when_the_cited_sentences_support_it():
+    from pipeline.notes.llm import refine_outline
+
+    _, cleaned, segments, offline = _summaries(HEDGED)
+    sid = next(s.id for s in cleaned.sentences if "固态电池是" in s.text)
+    seg = next(g for g in segments if g.first_sentence <= sid <= g.last_sentence)
+
+    def answer(line):
+        return lambda _: {"sections": [{"segment": seg.index, "summary": {"text": line, "sentence_ids": [sid]}}]}
+
+    good = refine_outline(cleaned, segments, offline, _Model(answer("固态电池能量密度高、更安全，是下一步方向")))
+    line = good.sections[seg.index].summary
+    assert line.text == "固态电池能量密度高、更安全，是下一步方向" and line.sentence_ids == [sid]
+    assert (line.start, line.end) == (cleaned.sentences[sid].start, cleaned.sentences[sid].end)
+    bad = refine_outline(cleaned, segments, offline, _Model(answer("火星上有大量石油资源和外星人")))
+    assert bad.sections[seg.index].summary == offline.sections[seg.index].summary

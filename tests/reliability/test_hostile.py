@@ -5,6 +5,8 @@ import json
 import re
 import subprocess
 import sys
+from html.parser import HTMLParser
+from xml.etree import ElementTree as ET
 
 import pytest
 from typer.testing import CliRunner
@@ -122,3 +124,66 @@ def test_srt_block_without_timing_names_the_line(tmp_path):
     assert res.exit_code == 1
     line = next(ln for ln in res.output.splitlines() if "gap.srt" in ln)
     assert "line 5" in line and "no timing line" in line
+
+
+MARKUP = ('今天讲一下网页里的<script>alert("x")</script>这种写法为什么危险？'
+          '因为浏览器会把<script>当成代码执行，& 符号、"双引号"和\'单引号\'也都要转义。'
+          'XML 里面 ]]> 这个结尾标记也不能直接出现，否则 CDATA 会提前结束。'
+          '所以转写文本必须当成纯文本来处理，绝不能直接拼进页面或者大纲文件里。')
+SPEAKER = '发言人<b>1</b>&"'
+
+
+class _Text(HTMLParser):
+    """The page's text as a browser shows it (outside <script> and <style>), and its script tags."""
+
+    def __init__(self):
+        super().__init__()
+        self.text, self.scripts, self._skip = [], 0, 0
+
+    def handle_starttag(self, tag, attrs):
+        self.scripts += tag == "script"
+        self._skip += tag in ("script", "style")
+
+    def handle_endtag(self, tag):
+        self._skip -= tag in ("script", "style")
+
+    def handle_data(self, data):
+        if not self._skip:
+            self.text.append(data)
+
+
+def _outlines(path):
+    return [(o.get("text"), o.get("_note") or "") for o in ET.parse(path).iter("outline")]
+
+
+@pytest.mark.parametrize("name", ["markup.txt", "markup.transcript.json"])
+def test_markup_in_the_transcript_stays_text_in_html_and_opml(tmp_path, name):
+    src = tmp_path / "in"
+    src.mkdir()
+    if name.endswith(".json"):
+        turns = [{"time": "00:00:01", "text": "这一期我们聊网页安全，你觉得最常见的漏洞是什么？", "speaker": "主持人"},
+                 {"time": "00:00:06", "text": MARKUP, "speaker": SPEAKER}]
+        (src / name).write_text(json.dumps({"transcription": turns}, ensure_ascii=False), encoding="utf-8")
+    else:
+        (src / name).write_text(MARKUP, encoding="utf-8")
+    res = run("run", src, "-o", tmp_path / "out")
+    assert res.exit_code == 0, res.output
+    out = tmp_path / "out"
+    stem = name.rsplit(".", 1)[0]
+    page = _Text()
+    page.feed((out / f"{stem}.html").read_text("utf-8"))
+    shown = "".join(page.text)
+    assert page.scripts == 1  # the page's own
+    # (in a JSON input the clean stage reads the escaped quotes of alert("x") as pauses)
+    assert "<script>alert(" in shown and ")</script>这种" in shown and "]]>" in shown and "&" in shown
+    outlines = _outlines(out / f"{stem}.opml")  # parses: valid XML whatever the transcript held
+    texts = " ".join(t for t, _ in outlines)
+    assert "<script>alert(" in texts and ")</script>这种" in texts and "]]>" in texts and "&" in texts
+    assert '"双引号"' in texts or name.endswith(".json")
+    notes = json.loads((out / f"{stem}.notes.json").read_text("utf-8"))
+    assert notes["qa"], "a question item carries the markup into every rendering"
+    if name.endswith(".json"):
+        assert any(SPEAKER in note for _, note in outlines)
+        assert SPEAKER in shown
+    body = (out / f"{stem}.md").read_text("utf-8").split("\n---\n", 1)[1]  # the YAML front matter quotes it
+    assert "<script>" not in body and "<b>" not in body

@@ -57,3 +57,44 @@ def test_transcript_markup_is_escaped():
     text = html.render(process(doc, load_settings(config_path=None)), doc)
     assert "alert('x')</script>" not in text and "&lt;script&gt;" in text
     assert text.count("<script>") == 1  # only the page's own
+
+
+INTERVIEW = ROOT / "tests" / "fixtures" / "notes" / "interview.transcript.json"
+
+
+@pytest.fixture(scope="module")
+def interview():
+    doc = ingest(INTERVIEW)
+    notes = process(doc, load_settings(config_path=None))
+    return doc, notes, html.render(notes, doc)
+
+
+def _pieces(text):
+    starts = {int(a) for a in re.findall(r'class="t" data-s="(\d+)"', text)}
+    ends = {int(b) for b in re.findall(r'class="t" data-s="\d+" data-e="(\d+)"', text)}
+    return starts, ends
+
+
+def test_summary_lines_and_questions_are_unions_of_pieces(page, interview):
+    for _, notes, text in (page, interview):
+        starts, ends = _pieces(text)
+        spans = [(s.summary.start, s.summary.end) for s in notes.outline.sections]
+        spans += [(x.start, x.end) for q in notes.qa for x in (q.question, q.answer)]
+        assert spans
+        for a, b in spans:
+            assert a in starts and b in ends
+            assert f'data-s="{a}" data-e="{b}"' in text  # an item on the left carries it
+    _, notes, text = interview
+    assert notes.qa and text.count('<dt class="item question') == len(notes.qa)
+
+
+def test_mind_map_tab_has_a_node_per_section_in_order(page):
+    _, notes, text = page
+    tab = text[text.index('<div id="mindmap"'):text.index('<section id="transcript"')]
+    sections = re.findall(r'<span class="mm-node mm-section item" data-s="(\d+)" data-e="(\d+)"[^>]*>([^<]*)<', tab)
+    segs = {s.index: s for s in notes.segments}
+    expected = [(str(segs[s.segment].start), str(segs[s.segment].end), f"{i + 1}. {s.title}")
+                for i, s in enumerate(notes.outline.sections)]
+    assert sections == expected
+    assert tab.count("mm-summary") == len(notes.outline.sections)
+    assert tab.count("mm-claim ") == len(notes.claims)

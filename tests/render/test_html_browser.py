@@ -88,3 +88,46 @@ def test_filter_claims_by_who(browser, page):
     Select(browser.find_element(By.ID, "filter-who")).select_by_value("speaker")
     shown = [r for r in browser.find_elements(By.CSS_SELECTOR, "#claims tbody tr") if r.is_displayed()]
     assert len(shown) == sum(1 for c in notes.claims if c.attributed_to == "speaker" and not c.speaker)
+
+
+def _lit(browser):
+    from selenium.webdriver.common.by import By
+
+    lit = browser.find_elements(By.CSS_SELECTOR, "#transcript .t.hl")
+    assert lit
+    return min(int(e.get_attribute("data-s")) for e in lit), max(int(e.get_attribute("data-e")) for e in lit)
+
+
+def test_mind_map_tab_draws_a_node_per_section_and_clicks_highlight_their_spans(browser, page):
+    from selenium.webdriver.common.by import By
+
+    notes, path = page
+    browser.get(path.as_uri())
+    mindmap = browser.find_element(By.ID, "mindmap")
+    assert not mindmap.is_displayed()
+    browser.find_element(By.CSS_SELECTOR, '.tab[data-tab="mindmap"]').click()
+    assert mindmap.is_displayed() and not browser.find_element(By.ID, "notes-list").is_displayed()
+    nodes = browser.find_elements(By.CSS_SELECTOR, "#mindmap .mm-section")
+    assert [n.text for n in nodes] == [f"{i + 1}. {s.title}" for i, s in enumerate(notes.outline.sections)]
+    assert all(n.size["width"] > 20 and n.size["height"] > 10 for n in nodes)  # drawn, not collapsed
+    xs = {n.location["x"] for n in nodes}
+    assert len(xs) == 1  # one column of sections, right of the title
+    root = browser.find_element(By.CSS_SELECTOR, "#mindmap .mm-root")
+    assert root.location["x"] + root.size["width"] <= min(xs)
+    segs = {s.index: s for s in notes.segments}
+    k = len(nodes) // 2
+    browser.execute_script("arguments[0].scrollIntoView({block: 'center'})", nodes[k])
+    nodes[k].click()
+    seg = segs[notes.outline.sections[k].segment]
+    assert _lit(browser) == (seg.start, seg.end)
+    line = notes.outline.sections[k].summary
+    summary = browser.find_elements(By.CSS_SELECTOR, "#mindmap .mm-summary")[k]
+    browser.execute_script("arguments[0].scrollIntoView({block: 'center'})", summary)
+    summary.click()
+    assert _lit(browser) == (line.start, line.end)
+    assert "picked" in summary.get_attribute("class")
+    artifacts = ROOT / "tests" / "artifacts"
+    artifacts.mkdir(exist_ok=True)
+    browser.save_screenshot(str(artifacts / "mindmap.png"))
+    browser.find_element(By.CSS_SELECTOR, '.tab[data-tab="notes-list"]').click()
+    assert not mindmap.is_displayed() and browser.find_element(By.ID, "notes-list").is_displayed()

@@ -51,3 +51,21 @@ def test_transcript_text_cannot_inject_markup():
     md = render(process(doc, load_settings(config_path=None)))
     assert "<script>" not in md and "\\<script\\>" in md
     assert esc("1. 不是列表") == "\\1. 不是列表"
+
+
+def test_each_section_opens_with_its_summary_line(sample_md):
+    notes, md = sample_md
+    for i, sec in enumerate(notes.outline.sections):
+        after_heading = md.split(f"\n## {i + 1}. ", 1)[1].split("\n")
+        assert after_heading[2] == f"> {esc(sec.summary.text)}"
+
+
+def test_questions_and_answers_section():
+    notes = process(ingest(ROOT / "tests" / "fixtures" / "notes" / "interview.transcript.json"),
+                    load_settings(config_path=None))
+    md = render(notes)
+    qa = md.split("## 问答\n", 1)[1].split("\n## ", 1)[0]
+    assert "1. **问**（发言人1，00:09）：你们公司现在主要做哪一类储能产品？" in qa
+    assert "   **答**（发言人2）：我们主要做工商业的储能柜" in qa
+    assert "**答**（自问自答）：因为新能源装机太多" in qa
+    assert qa.count("**问**") == len(notes.qa) == 2

@@ -15,7 +15,20 @@
   document.addEventListener("click", function (ev) {
     var el = ev.target.closest("[data-s]");
     if (!el || el.closest("#transcript") || ev.target.closest("a")) return;
+    document.querySelectorAll(".picked").forEach(function (p) { p.classList.remove("picked"); });
+    el.classList.add("picked");
     highlight(+el.dataset.s, +el.dataset.e);
+  });
+  // two tabs over the notes pane: the notes as a list, and as a mind map
+  var tabs = Array.prototype.slice.call(document.querySelectorAll(".tab"));
+  tabs.forEach(function (tab) {
+    tab.addEventListener("click", function () {
+      tabs.forEach(function (t) {
+        t.classList.toggle("on", t === tab);
+        document.getElementById(t.dataset.tab).hidden = t !== tab;
+      });
+      document.body.classList.toggle("map-open", tab.dataset.tab === "mindmap");
+    });
   });
   var toggle = document.getElementById("toggle-edits");
   toggle.addEventListener("change", function () { document.body.classList.toggle("hide-edits", !toggle.checked); });
