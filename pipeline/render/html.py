@@ -68,8 +68,9 @@ def _transcript(notes: Notes, doc: Document) -> str:
 def _timeline(notes: Notes, doc: Document) -> str:
     if not notes.segments:
         return ""
-    timed = notes.meta.duration and all(s.time for s in notes.segments)
-    total = notes.meta.duration if timed else max(1, len(doc.text))
+    duration = notes.meta.duration
+    timed = bool(duration) and all(s.time for s in notes.segments)
+    total: float = duration if timed and duration else max(1, len(doc.text))
     out = ['<div class="timeline" id="timeline">']
     for s in notes.segments:
         a, b = (s.time if timed and s.time else (s.start, s.end))
