@@ -7,9 +7,9 @@ turn and the vocabulary on both sides of it be judged together. ``count`` fixes 
 sections (then the price plays no part); sections shorter than ``min_len`` are not allowed.
 
 Each pass pulls: the best way to end a section at unit j is the minimum, over the starts that
-may reach j, of (best cost before the start − its bonus + the section's cost), taken with
-C-level ``map``/``min`` over one column of the cost table instead of a Python loop over every
-(start, length) pair. Ties go to the earliest start, as a push in start order would. Which
+may reach j, of (best cost before the start − its bonus + the section's cost), read off one
+column of the cost table (the costs of the sections ending at j, by start). Ties go to the
+earliest start, as a push in start order would. Which
 starts may reach each end depends only on the lengths, so it is worked out once per table, not
 once per pass (the price search makes two dozen).
 """
@@ -20,7 +20,6 @@ import math
 from bisect import bisect_right
 from dataclasses import dataclass
 from itertools import accumulate
-from operator import add
 
 INF = math.inf
 
@@ -147,7 +146,7 @@ def _fixed(t: _Table, count: int) -> list[int]:
     layer = [0.0] + [INF] * n  # layer[j]: best cost of units 0..j-1 in k sections
     backs: list[list[int]] = []
     best_k = 0
-    widest = max(map(len, cols))
+    widest = max(len(col) for col in cols)
     for k in range(1, count + 1):
         base = [layer[i] - (bonus[i] if i else 0.0) for i in range(n)]
         nxt = [INF] * (n + 1)
@@ -175,7 +174,8 @@ def _fixed(t: _Table, count: int) -> list[int]:
 def _least(base: list[float], col: list[float], lo: int, hi: int) -> tuple[float, int]:
     """(cost, start) of the best section ending at ``col``'s unit, over starts lo..hi: the cost
     before each start plus the section's, the earliest start on a tie (INF: none reachable)."""
-    vals = list(map(add, base[lo:hi + 1], col))
+    # the column also holds the starts too close to its end (hi cuts them off): zip stops there
+    vals = [b + c for b, c in zip(base[lo:hi + 1], col, strict=False)]
     v = min(vals)
     return v, lo + vals.index(v)
 
