@@ -142,6 +142,8 @@ def _optimal(cleaned: Cleaned, wanted: int | None, p: Params, bags: list[Counter
     total = sum(size)
     m = len(first)
     cap = max(2, math.ceil(m * p.cap_share)) if m > 8 else m
+    if wanted:  # a fixed count lets a section hold twice its fair share (two asked: not forced halves)
+        cap = max(cap, min(m, math.ceil(2 * m / wanted)))
     cap = min(cap, max(2, math.ceil(p.max_section_chars * m / max(1, total))))
     cost, tokens = cohesion.span_costs(unit_bags, cap)
     nats = math.log(max(tokens, 2))

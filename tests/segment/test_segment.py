@@ -55,3 +55,11 @@ def test_cues():
     assert named_subject("然后是这样子的，前两天。") is None
     assert cue_strength("然后是这样子的，前两天。") == 1.0  # 是这样的: an explanation starts
     assert cue_strength("然后是你既然要用3D渲染，那么就一定会涉及到。") == 0.3  # 是 + pronoun: no turn
+
+
+def test_two_sections_asked_need_not_be_halves(cleaned):
+    """A fixed count does not force equal sections: the cap on a section's length allows twice
+    its fair share, so two sections can split the talk where its topics do."""
+    segs = segment(cleaned, SegmentOptions(segments="2")).segments
+    sizes = [s.end - s.start for s in segs]
+    assert len(segs) == 2 and max(sizes) / sum(sizes) > 0.55
