@@ -1,4 +1,6 @@
-"""Claim cue lists (``data/claim_cues.toml``), compiled once per process."""
+"""Claim cue lists (``data/claim_cues.toml``), compiled once per process: each list of words to
+match inside a clause becomes one regex (longest word first), each list tested at a clause's
+start or end stays a tuple of words."""
 
 from __future__ import annotations
 
@@ -12,15 +14,15 @@ def _alt(words: list[str]) -> re.Pattern:
     return re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)))
 
 
-_PLAIN = ("hedges", "document_words", "fragment_starts", "fragment_ends")  # kept as word tuples
+_PLAIN = ("hedges", "document_words", "fragment_starts", "fragment_ends", "demonstrative", "continuation",
+          "ordinal", "listing", "position")
 
 
 @cache
 def cues() -> dict:
     raw = data.toml(__package__, "claim_cues.toml")
     out: dict = {k: _alt(v) for k, v in raw.items() if k not in _PLAIN}
-    out["hedges"] = tuple(sorted(raw["hedges"], key=len, reverse=True))
-    out["document_words"] = tuple(raw["document_words"])
-    out["fragment_starts"] = tuple(raw["fragment_starts"])
-    out["fragment_ends"] = tuple(raw["fragment_ends"])
+    out.update({k: tuple(sorted(raw[k], key=len, reverse=True)) for k in _PLAIN})
+    out["verb"] = _alt([*raw["say"], *raw["intend"], *raw["act"]])
+    out["place_verb"] = _alt([*raw["say"], *raw["intend"]])  # a country acts by saying or wanting
     return out

@@ -61,15 +61,57 @@ def _conversation(lines):
     return extract_claims(cleaned, segment(cleaned).segments, title=doc.meta.title).claims
 
 
-def test_conversation_lists_are_the_speakers_own():
+def test_conversation_lists_are_not_reported():
     claims = _conversation([
         "我们做产品主要看三件事，一个是用户留存率，一个是付费转化率。",
         "我觉得教育行业的直播转化其实非常依赖老师本人。",
         "对，那你们团队现在有多少人在做这个方向呢？",
     ])
     assert claims and all(c.speaker for c in claims)
-    listed = [c for c in claims if "留存率" in c.evidence.quote]
-    assert listed and all(c.attributed_to == "speaker" for c in listed)
+    assert not any(c.attributed_to == "source_document" for c in claims)  # a guest's own list reports no one
+    assert not any("多少人" in c.evidence.quote for c in claims)  # the host's question is no claim
+
+
+def test_named_parties_are_reported_with_their_names():
+    """Cut from a real energy-policy podcast (huzuohuyou 379): a named subject with its verb, the
+    items that continue its list (先是…又是…), a pronoun standing for it, a position (的看法就是)."""
+    claims = _conversation([
+        "看到川普在四面索要领土，先是让加拿大成为美国的第51个州，又是向丹麦索要格陵兰岛。",
+        "马斯克也在拼命在说美国的政府部门冗员太多，浪费太多。",
+        "几年过去之后，川普依然在老调重弹，他要让欧洲要多买美国的天然气。",
+        "民主党的看法就是减少负债，共和党当时的观点就是要拿出这些财政盈余来减税。",
+    ])
+    reported = {c.evidence.quote: c for c in claims if c.attributed_to == "source_document"}
+    by_quote = {q[:6]: c.attributed_name for q, c in reported.items()}
+    assert by_quote.get("又是向丹麦索") == "川普"
+    assert reported[next(q for q in reported if q.startswith("又是向丹麦"))].statement.startswith("川普向丹麦索要")
+    assert by_quote.get("马斯克也在拼") == "马斯克"
+    assert any(c.attributed_name == "川普" and c.statement.startswith("川普要让欧洲") for c in reported.values())
+    assert {"民主党", "共和党"} <= {c.attributed_name for c in reported.values()}
+
+
+def test_frames_alone_and_questions_are_not_claims():
+    claims = _conversation([
+        "贝森特是一家对冲基金的大佬，被提名为财政部长。",
+        "贝森特提出了一个非常夸张的政策，就是财政赤字要压到3%以下。",
+        "这个文件里面写得很清楚。",
+        "美联储加息会不会把美国经济搞崩掉？",
+    ])
+    reported = [c for c in claims if c.attributed_to == "source_document"]
+    assert any("3%" in c.evidence.quote and c.attributed_name == "贝森特" for c in reported)
+    assert not any(c.statement.rstrip("。").endswith(("写得很清楚", "政策")) for c in claims)
+    assert not any("加息" in c.evidence.quote for c in claims)
+    for c in claims:
+        assert sum(ch.isalnum() for ch in c.statement) >= 6
+
+
+def test_cue_lists_hold_no_phrase_of_the_sample():
+    """The cue data is general Chinese: none of the reference talk's own turns of phrase."""
+    from pipeline.zh import data
+    cues = data.toml("pipeline.notes", "claim_cues.toml")
+    words = {w for v in cues.values() if isinstance(v, list) for w in v}
+    for phrase in ("温水煮青蛙", "拍脑袋", "完全一致", "上榜", "写进去", "其实这些", "我是比较", "不用管", "相对来讲"):
+        assert phrase not in words, phrase
 
 
 def test_conversation_naming_a_document_reports_it():

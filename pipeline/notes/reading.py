@@ -1,0 +1,280 @@
+"""Reading a talk sentence by sentence, clause by clause, for what it reports and what the speaker
+holds (see ``claims`` for the rules). The reader carries what a listener carries: the party named
+last (whom 他 stands for), the reported list still open (whose items the next clauses may be) and
+a frame still waiting for its content (提出了一个政策，→ 就是…). Spans are offsets into the
+sentence's text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from pipeline.notes.actors import Cast, Party
+from pipeline.notes.actors import Sentence as Words
+from pipeline.notes.cues import cues
+from pipeline.notes.statements import content_chars, is_frame, stripped
+from pipeline.zh import words
+
+_CLAUSE = re.compile(r"[^，,；;。？！?!]+[，,；;。？！?!]*")
+GAP = 8  # characters between a party and its verb (川普在四面索要: adverbs, a place, 也, 曾经)
+PLACE_GAP = 2  # a country acts only when its verb follows at once (美国宣布, 中国要)
+PRONOUN_REACH = 3  # sentences a pronoun may reach back for the party it stands for
+DECAY = 2  # sentences without an item before a reported list ends
+ORDINAL_REACH = 8  # sentences a numbered list (第一…第二…) may run, with the speaker's asides between
+ITEM_CHARS = 28  # a listed item is short; a long clause is the speaker talking around it
+WAIT = 2  # clauses a frame waits for its content
+_HEADER = re.compile(r"第[一二三四五六七八九十\d]+(个|块|点|部分|方面|条)?(就)?是")
+_VERB_TAGS = ("v", "vn", "vd", "vi")
+_NOT_BEFORE_VERB = ("来", "的")  # 从政府角度来讲 is no one's saying; 跨国公司的发展 is a noun
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A claim's clauses in a sentence: who it is reported of (None: the speaker's own view)."""
+
+    lo: int
+    hi: int
+    party: Party | None
+    confidence: float
+
+
+@dataclass(slots=True)
+class _Pending:
+    """A frame waiting for its content: who it reports, how sure, clauses left to wait."""
+
+    party: Party
+    confidence: float
+    start: int | None = None  # where the frame starts, while in the same sentence
+    left: int = WAIT
+
+
+class Reader:
+    def __init__(self, cast: Cast, reviewed: str | None) -> None:
+        self.cast = cast
+        self.document = Party(reviewed, 0, 0, "document") if reviewed else None
+        self.last: Party | None = None  # the party named last, and how many sentences ago
+        self.last_age = 0
+        self.stretch: Party | None = None  # the party whose reported list is open
+        self.stretch_left = 0
+        self.ordinal_left = 0
+        self.pending: _Pending | None = None
+
+    def read(self, s: Words) -> list[Span]:
+        """The claims of one sentence; questions make none (an interviewer's question is not a
+        claim of the guest), but their parties are still remembered."""
+        asks = s.text.rstrip().endswith(("？", "?"))
+        out: list[Span] = []
+        own: list[tuple[int, int]] = []
+        clauses = [m.span() for m in _CLAUSE.finditer(s.text)]
+        if self.pending:
+            self.pending.start = None  # a frame of an earlier sentence: the claim starts here
+        for lo, hi in clauses:
+            clause = s.text[lo:hi]
+            if cues()["stance"].search(clause):
+                own.append((lo, hi))
+                self.pending = None
+                if self.stretch is not self.document:  # a reviewer comments between the items
+                    self.stretch_left = 0
+            elif (hit := self._reported(s, lo, hi)) is not None:  # a new report ends any wait
+                out.extend(hit)
+            elif self.pending:
+                self._fill(clause, lo, hi, out)
+            elif (item := self._item(clause, lo, hi)) is not None:
+                out.append(item)
+            elif cues()["evaluative"].search(clause) and _own_view(clause):
+                own.append((lo, hi))
+        if own:
+            taken = [(sp.lo, sp.hi) for sp in out]
+            out.append(_own_span(s.text, own, [c for c in clauses if c not in taken]))
+        self._age(bool(out))
+        return [] if asks else _joined(out)
+
+    def _fill(self, clause: str, lo: int, hi: int, out: list[Span]) -> None:
+        """The content a frame waited for: the next clause that says something."""
+        p = self.pending
+        assert p is not None
+        body = stripped(clause)
+        c = cues()
+        if (content_chars(body) >= 4 and not c["asking"].search(body) and not c["personal"].search(body)
+                and not body.startswith(c["fragment_starts"])):
+            out.append(Span(lo if p.start is None else p.start, hi, p.party, p.confidence))
+            self.pending = None
+            return
+        p.left -= 1
+        if p.left <= 0:
+            self.pending = None
+
+    def _reported(self, s: Words, lo: int, hi: int) -> list[Span] | None:
+        """A clause whose subject is a party and whose verb reports it; a frame only opens the
+        wait for its content."""
+        for p in self.cast.parties(s, lo, hi):
+            party = self._resolve(p)
+            if party is None:
+                continue
+            found = self._verb(s, p, hi)
+            if found is None:
+                if p.kind == "name" and p.start - lo <= 2:  # 川普依然在老调重弹，他要…: the clause's subject
+                    self.last, self.last_age = party, 0
+                continue
+            if p.kind in ("name", "place"):  # the subject of a report: whom the next 他 stands for
+                self.last, self.last_age = party, 0
+            frame, sure = found
+            self._open(party)
+            self.pending = _Pending(party, sure, p.start) if frame else None
+            if frame:
+                return []
+            if cues()["asking"].search(s.text[p.end:hi]):
+                return []
+            return [Span(p.start, hi, party, sure)]
+        return self._listed(s.text, lo, hi)
+
+    def _verb(self, s: Words, p: Party, hi: int) -> tuple[bool, float] | None:
+        """(whether the clause is only a frame, confidence) when a verb of saying, intent or
+        action follows the party within ``GAP`` — or its position (的看法就是 …, 发过报告)."""
+        gap = PLACE_GAP if p.kind == "place" else GAP
+        window = s.text[p.end:min(hi, p.end + gap + 4)]
+        verbs = cues()["place_verb"] if p.kind == "place" else cues()["verb"]
+        for m in verbs.finditer(window):
+            at = p.end + m.start()
+            if m.start() > gap or "我" in window[:m.start()] or s.text[at - 1:at] in _NOT_BEFORE_VERB:
+                continue
+            if m.start() == 0 or s.starts_word(at):
+                rest = s.text[at + len(m.group()):hi]
+                frame = (cues()["act"].fullmatch(m.group()) is None and is_frame(rest)) or _condition(rest)
+                return frame, 0.6 if p.kind == "place" else 0.7 if p.kind == "pronoun" else 0.8
+        m = _position().search(s.text, p.end, hi)
+        if m and m.start() - p.end <= GAP and p.kind != "place":
+            rest = s.text[m.end():hi]
+            return (not m.group(2) or content_chars(rest) < 4), 0.75
+        return None
+
+    def _listed(self, text: str, lo: int, hi: int) -> list[Span] | None:
+        """In a talk reviewing a document, a list cue with no subject (提了几个，一个是…) reports
+        the document; an ordinal header (第一个是人工智能) opens its list but is not an item."""
+        clause = text[lo:hi]
+        open_document = self.stretch if self.stretch and self.stretch.kind == "document" and self.stretch_left else None
+        party = self.document or open_document
+        if party is None or "我" in clause:
+            return None
+        for cue in cues()["listing"]:
+            at = clause.find(cue)
+            if at >= 0:
+                self._open(party)
+                if _HEADER.search(clause):  # the list's heading: its items follow
+                    return []
+                if is_frame(clause[at + len(cue):]):
+                    self.pending = _Pending(party, 0.7)
+                    return []
+                self.pending = None
+                return [Span(lo + at, hi, party, 0.7)]
+        return None
+
+    def _item(self, clause: str, lo: int, hi: int) -> Span | None:
+        """A clause that continues the open reported list: in a reviewed document any short
+        clause naming something; after a named party one that says it continues (又是…, 第二…)."""
+        party = self.stretch
+        if self.document and _measure(clause):  # 研发基于AI的…: a measure of the reviewed document
+            return Span(lo, hi, self.document, 0.7)
+        if party is None or (self.stretch_left <= 0 and self.ordinal_left <= 0):
+            return None
+        head = clause.strip().lstrip("就然后而且")
+        ordinal = head.startswith(cues()["ordinal"])
+        body = stripped(clause)
+        if ordinal and content_chars(body) < 8 and party is not self.document:  # 第二个三，是指…: next clause
+            self.pending, self.stretch_left = _Pending(party, 0.65), DECAY + 1
+            return None
+        if self.stretch_left <= 0 or not _names_something(body):
+            return None
+        if party is self.document:
+            return Span(lo, hi, party, 0.7) if "是" not in body else None
+        if (ordinal or head.startswith(cues()["continuation"])) and _has_verb(body):
+            return Span(lo, hi, party, 0.65)
+        return None
+
+    def _resolve(self, p: Party) -> Party | None:
+        if p.kind != "pronoun":
+            return p
+        if self.last is None or self.last_age > PRONOUN_REACH:
+            return None
+        return Party(self.last.name, p.start, p.end, "pronoun")
+
+    def _open(self, party: Party) -> None:
+        self.stretch, self.stretch_left, self.ordinal_left = party, DECAY + 1, ORDINAL_REACH + 1
+
+    def _age(self, found: bool) -> None:
+        self.last_age += 1
+        self.ordinal_left = max(0, self.ordinal_left - 1)
+        if not found:
+            self.stretch_left = max(0, self.stretch_left - 1)
+
+
+@cache
+def _position() -> re.Pattern:
+    return re.compile("的[^，。]{0,6}?(" + "|".join(cues()["position"]) + r")(?:(就是|是)|$|[，。；])")
+
+
+def _own_span(text: str, own: list[tuple[int, int]], clauses: list[tuple[int, int]]) -> Span:
+    """The speaker's view in a sentence: its stance and evaluative clauses, and the clause after
+    them when they are too short to hold the view (我觉得他写的这些内容，还有一部分还是…)."""
+    lo, hi = own[0][0], own[-1][1]
+    cue_ends = [m.end() for m in cues()["stance"].finditer(text, lo, hi)]
+    said = text[cue_ends[-1] if cue_ends else lo:hi]  # what the view says, after its last 我觉得
+    after = next(((a, b) for a, b in clauses if a >= hi), None)
+    if content_chars(said) < 10 and after and after[0] == hi and not _lists(text[after[0]:after[1]]):
+        hi = after[1]
+    sure = 0.6 if any(cues()["stance"].search(text[a:b]) for a, b in own) else 0.5
+    return Span(lo, hi, None, sure)
+
+
+def _lists(clause: str) -> bool:
+    return any(cue in clause for cue in cues()["listing"])
+
+
+def _measure(clause: str) -> bool:
+    """A clause that opens on a verb of policy action and names what it acts on."""
+    body = stripped(clause)
+    return cues()["act"].match(body) is not None and _names_something(body) and content_chars(body) >= 6
+
+
+def _joined(spans: list[Span]) -> list[Span]:
+    """Items of one party next to each other in a sentence, too short alone (数字身份，数字监管),
+    as one claim."""
+    out: list[Span] = []
+    for sp in spans:
+        last = out[-1] if out else None
+        if (last and sp.party is not None and last.party is sp.party and sp.lo - last.hi <= 1
+                and min(sp.hi - sp.lo, last.hi - last.lo) < 8):
+            out[-1] = Span(last.lo, sp.hi, sp.party, min(sp.confidence, last.confidence))
+        else:
+            out.append(sp)
+    return out
+
+
+def _condition(rest: str) -> bool:
+    """美国它所公布的产业政策的话，…: a condition, whose report is the clause after it."""
+    return rest.rstrip("，,；;。 ").endswith(cues()["fragment_ends"])
+
+
+def _has_verb(body: str) -> bool:
+    """Whether a clause says something happens (a list item that is an act, not a bare noun)."""
+    if cues()["verb"].search(body):
+        return True
+    return any(t.startswith(_VERB_TAGS) for t in words.tags(words.words(body)).values())
+
+
+def _names_something(body: str) -> bool:
+    """A clause that names something (an item of a list), not the speaker talking around it."""
+    c = cues()
+    n = content_chars(body)
+    return (4 <= n <= ITEM_CHARS and not c["personal"].search(body) and not body.startswith(c["demonstrative"])
+            and not c["evaluative"].search(body) and not c["prediction"].search(body)
+            and not body.startswith(c["fragment_starts"]) and not body.endswith(c["fragment_ends"]))
+
+
+def _own_view(clause: str) -> bool:
+    body = stripped(clause)
+    c = cues()
+    return (content_chars(body) >= 4 and not body.startswith(c["fragment_starts"])
+            and not body.endswith(c["fragment_ends"]) and not c["asking"].search(body))
