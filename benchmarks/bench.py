@@ -4,7 +4,7 @@ Builds inputs of 1, 10, 40 and 100 hours of speech by repeating and shuffling th
 in ../shared/corpus (CLVTS lectures and Whisper podcasts: SRT cues with their times) into one SRT
 per size, then measures, in one run on this machine:
 
-- per stage (ingest, clean, segment, outline, claims, markdown) characters per second in-process
+- per stage (ingest, clean, segment, outline, claims, qa, render: Markdown, OPML, JSON) characters per second in-process
   (the fastest of five runs up to 10 hours, of three beyond: this machine's speed drifts by a
   third from minute to minute, and the fastest run is the least disturbed one), and the whole
   pipeline's share of jieba's own segmentation speed on the same text (each run against jieba
@@ -94,12 +94,16 @@ def build(hours: float, files: list[list[tuple[float, str]]], dest: Path, seed: 
 
 
 def stages(path: Path) -> dict[str, float]:
-    """Seconds per stage for one input, in-process (dictionaries already loaded)."""
+    """Seconds per stage for one input, in-process (dictionaries already loaded), as ``run.process``
+    and ``run.run_file`` do them with ``--no-html``: render is NAME.md, NAME.opml and the JSON."""
     from pipeline.backends.offline import OfflineBackend
     from pipeline.clean import clean
     from pipeline.config import CleanOptions, SegmentOptions
     from pipeline.ingest import ingest
+    from pipeline.models import Notes, RunInfo
     from pipeline.notes import extract_claims, outline
+    from pipeline.notes.qa import questions
+    from pipeline.render import markdown, opml
     from pipeline.segment import segment
 
     t: dict[str, float] = {}
@@ -120,18 +124,15 @@ def stages(path: Path) -> dict[str, float]:
     claims = extract_claims(cleaned, segs, backend, title=doc.meta.title).claims
     t["claims"] = time.perf_counter() - t0
     t0 = time.perf_counter()
-    from pipeline.config import load_settings
-    from pipeline.render import markdown
-    from pipeline.run import process  # noqa: F401  (imported for parity with the CLI path)
-
-    _ = load_settings(config_path=None)
-    from pipeline.models import Notes, RunInfo
-
+    qa = questions(cleaned)
+    t["qa"] = time.perf_counter() - t0
+    t0 = time.perf_counter()
     notes = Notes(source=doc.source, meta=doc.meta, run=RunInfo(backend="offline", version="bench", created="-"),
                   clean_text=cleaned.clean_text, edits=cleaned.edits, candidates=cleaned.candidates,
-                  sentences=cleaned.sentences, segments=segs, outline=notes_outline, claims=claims)
+                  sentences=cleaned.sentences, segments=segs, outline=notes_outline, claims=claims, qa=qa)
     markdown.render(notes)
-    notes.model_dump_json()
+    opml.render(notes)
+    notes.model_dump_json(indent=1)
     t["render"] = time.perf_counter() - t0
     return t
 
@@ -232,7 +233,7 @@ def main() -> int:
         timed = measured([path for _, path, _ in inputs],
                          [a.repeats if hours <= 10 else a.long_repeats for hours, _, _ in inputs])
         rows = [(hours, chars, t) for (hours, _, chars), t in zip(inputs, timed, strict=True)]
-        names = ["ingest", "clean", "segment", "outline", "claims", "render"]
+        names = ["ingest", "clean", "segment", "outline", "claims", "qa", "render"]
         head = " ".join(f"{n:>9}" for n in names)
         print(f"\n{'input':>7} {'chars':>9} {head} {'total':>9} {'jieba':>9} share (fastest/fastest; each run)")
         for hours, chars, t in rows:

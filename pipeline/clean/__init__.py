@@ -1,4 +1,4 @@
-"""The clean stage."""
+"""The clean stage: a Document → Cleaned (clean text, sentences, every edit, the source map)."""
 
 from pipeline.clean.clean import clean
 

@@ -1,4 +1,5 @@
-"""The notes and claims stages."""
+"""The notes stages: the outline (summary, summary lines, key points), claims, and questions and
+answers (``pipeline.notes.qa``)."""
 
 from pipeline.notes.claims import extract_claims
 from pipeline.notes.outline import outline

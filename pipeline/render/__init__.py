@@ -1,1 +1,2 @@
-"""Renderers: the notes document → Markdown (and HTML)."""
+"""Renderers: the notes document → Markdown, the review page with its mind-map tab, OPML, and
+cleaned subtitles."""

@@ -1,4 +1,4 @@
-"""The segment stage."""
+"""The segment stage: cleaned sentences → topic sections with titles and times."""
 
 from pipeline.segment.segment import segment
 

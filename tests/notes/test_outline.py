@@ -5,6 +5,7 @@ from pipeline.clean import clean
 from pipeline.ingest import ingest_text
 from pipeline.notes.outline import _point, outline
 from pipeline.segment import segment
+from pipeline.zh import data
 
 TALK = (
     "然后其实区块链这边主要是构建可信的数据共享系统和数字身份体系。"
@@ -15,20 +16,64 @@ TALK = (
 )
 
 
+# the same talk with edits inside its key points (fillers, traditional characters), so the clean
+# text and the source differ and offsets can only come out right through the source map
+EDITED = (TALK.replace("区块链这边", "嗯嗯区塊鏈这边").replace("共享也需要", "共享呃也需要")
+          .replace("无线网络", "無線網絡"))
+
+
 def _run():
     doc = ingest_text(TALK, "talk.txt")
     cleaned = clean(doc)
     return doc, outline(cleaned, segment(cleaned).segments)
 
 
+def _only_openers(lead: str) -> bool:
+    """Whether a dropped lead is nothing but the openers ``data/keypoints.toml`` lists, and commas."""
+    openers = sorted(data.toml("pipeline.notes", "keypoints.toml")["openers"], key=len, reverse=True)
+    while lead := lead.lstrip("，, "):
+        w = next((w for w in openers if lead.startswith(w)), None)
+        if w is None:
+            return False
+        lead = lead[len(w):]
+    return True
+
+
+def _replayed(doc, cleaned, a: int, b: int) -> str:
+    """The source ``doc.text[a:b]`` with the clean stage's edits inside it applied."""
+    out, at = [], a
+    for e in sorted(cleaned.edits, key=lambda e: e.start):
+        if a <= e.start and e.end <= b:
+            out += [doc.text[at:e.start], e.after]
+            at = e.end
+    return "".join([*out, doc.text[at:b]])
+
+
 def test_key_points_grounded_and_trimmed():
-    doc, out = _run()
-    points = [p for s in out.sections for p in s.key_points]
-    assert points
-    for p in points:
-        assert "对吧" not in p.text and "是吧" not in p.text
-        src = doc.text[p.start:p.end]
-        assert src and p.text.rstrip("。")[-4:] in src
+    for text in (TALK, EDITED):
+        doc = ingest_text(text, "talk.txt")
+        cleaned = clean(doc)
+        segments = segment(cleaned).segments
+        out = outline(cleaned, segments)
+        assert cleaned.edits if text is EDITED else not cleaned.edits
+        for seg, sec in zip(segments, out.sections, strict=True):
+            assert sec.key_points
+            for p in sec.key_points:
+                assert "对吧" not in p.text and "是吧" not in p.text
+                ids = p.sentence_ids
+                assert ids == list(range(ids[0], ids[-1] + 1))
+                assert seg.first_sentence <= ids[0] and ids[-1] <= seg.last_sentence
+                first, last = cleaned.sentences[ids[0]], cleaned.sentences[ids[-1]]
+                # the cleaned text of its sentences, less leading openers only
+                whole = cleaned.clean_text[first.clean_start:last.clean_end]
+                assert whole.endswith(p.text) and p.text
+                a = last.clean_end - len(p.text)
+                assert _only_openers(whole[:len(whole) - len(p.text)]), (whole, p.text)
+                # its source span is exactly where that clean text comes from
+                span = (first.start, last.end) if a == first.clean_start else cleaned.source_span(a, last.clean_end)
+                assert (p.start, p.end) == span
+                assert _replayed(doc, cleaned, p.start, p.end) == p.text
+                assert p.time == (None if first.time is None else (first.time[0], last.time[1]))
 
 
 def test_openers_trimmed_with_source_span():
