@@ -145,7 +145,9 @@ def _foreign_name(w: str, lists: dict[str, Any], odd: int) -> bool:
 
 
 def _chinese_name(w: str, lists: dict[str, Any]) -> bool:
-    return 2 <= len(w) <= 3 and w[0] in lists["surnames"]
+    """A full Chinese name: a common surname and a given name of two characters (a two-character
+    word the dictionary tags as a name is as often a word: 胡同, 顾客)."""
+    return len(w) == 3 and w[0] in lists["surnames"]
 
 
 def _merged(found: list[Party]) -> list[Party]:

@@ -51,7 +51,7 @@ def _reviewed_document(title: str | None) -> str | None:
     """The document the whole talk reviews: a title that is a document's name."""
     if not title:
         return None
-    if _TITLE.search(title) or title.rstrip("）) ").endswith(cues()["document_words"]):
+    if _TITLE.search(title) or title.rstrip("）) ").endswith(cues()["review_titles"]):
         return title
     return None
 

@@ -15,7 +15,7 @@ def _alt(words: list[str]) -> re.Pattern:
 
 
 _PLAIN = ("hedges", "document_words", "fragment_starts", "fragment_ends", "demonstrative", "continuation",
-          "ordinal", "listing", "position")
+          "ordinal", "listing", "position", "review_titles")
 
 
 @cache

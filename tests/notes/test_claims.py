@@ -127,3 +127,11 @@ def test_fragments_are_not_claims(run):
     for c in claims:
         body = c.statement.split("：")[-1].rstrip("。")
         assert not body.startswith(("如果", "首先")) and not body.endswith(("的话", "也好")), c.statement
+
+
+def test_only_an_official_document_title_makes_a_review():
+    from pipeline.notes.claims import _reviewed_document
+    assert _reviewed_document("（北京）互联网3.0产业创新发展方案")
+    assert _reviewed_document("解读《关于加快建设全国统一大市场的意见》")
+    assert not _reviewed_document("E160 牛市（少）亏钱指南")  # a podcast's title, not a document
+    assert not _reviewed_document(None)
