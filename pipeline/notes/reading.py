@@ -27,7 +27,15 @@ ITEM_CHARS = 28  # a listed item is short; a long clause is the speaker talking 
 WAIT = 2  # clauses a frame waits for its content
 _HEADER = re.compile(r"第[一二三四五六七八九十\d]+(个|块|点|部分|方面|条)?(就)?是")
 _VERB_TAGS = ("v", "vn", "vd", "vi")
-_NOT_BEFORE_VERB = ("来", "的")  # 从政府角度来讲 is no one's saying; 跨国公司的发展 is a noun
+_ADVERBS = re.compile(r"^(?:也|还|又|已经|就|都|再|便|才|曾经|曾|一直|则|并且|并|现在|当时|后来|随后|同时)+")
+_SAYING = ("说", "讲")  # also the speaker's own discourse: 可以说, 所以说, 甚至于说
+
+
+def _not_a_verb(text: str, at: int, verb: str) -> bool:
+    """A verb word that is not one here: 跨国公司的发展 is a noun, 从政府角度来讲 and 不能说 are
+    no one's saying."""
+    before = text[at - 1:at]
+    return before == "的" or (verb in _SAYING and before in "来能以会该是所于得")
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,6 +68,7 @@ class Reader:
         self.stretch_left = 0
         self.ordinal_left = 0
         self.pending: _Pending | None = None
+        self.subject: Party | None = None  # the subject of the clause before, if it had no verb
 
     def read(self, s: Words) -> list[Span]:
         """The claims of one sentence; questions make none (an interviewer's question is not a
@@ -68,6 +77,7 @@ class Reader:
         out: list[Span] = []
         own: list[tuple[int, int]] = []
         clauses = [m.span() for m in _CLAUSE.finditer(s.text)]
+        self.subject = None
         if self.pending:
             self.pending.start = None  # a frame of an earlier sentence: the claim starts here
         for lo, hi in clauses:
@@ -98,7 +108,7 @@ class Reader:
         body = stripped(clause)
         c = cues()
         if (content_chars(body) >= 4 and not c["asking"].search(body) and not c["personal"].search(body)
-                and not body.startswith(c["fragment_starts"])):
+                and not body.startswith(c["fragment_starts"]) and not body.startswith(c["demonstrative"])):
             out.append(Span(lo if p.start is None else p.start, hi, p.party, p.confidence))
             self.pending = None
             return
@@ -109,14 +119,17 @@ class Reader:
     def _reported(self, s: Words, lo: int, hi: int) -> list[Span] | None:
         """A clause whose subject is a party and whose verb reports it; a frame only opens the
         wait for its content."""
+        carried, self.subject = self.subject, None
         for p in self.cast.parties(s, lo, hi):
             party = self._resolve(p)
             if party is None:
                 continue
             found = self._verb(s, p, hi)
             if found is None:
-                if p.kind == "name" and p.start - lo <= 2:  # 川普依然在老调重弹，他要…: the clause's subject
-                    self.last, self.last_age = party, 0
+                if p.kind != "place" and p.start - lo <= 2:  # the clause's subject, its verb may follow
+                    self.subject = party
+                    if p.kind == "name":  # 川普依然在老调重弹，他要…
+                        self.last, self.last_age = party, 0
                 continue
             if p.kind in ("name", "place"):  # the subject of a report: whom the next 他 stands for
                 self.last, self.last_age = party, 0
@@ -127,18 +140,34 @@ class Reader:
                 return []
             if cues()["asking"].search(s.text[p.end:hi]):
                 return []
+            if cues()["judgement"].search(s.text[p.end:hi]):  # 非常顽固的态度: the speaker judging
+                return None
             return [Span(p.start, hi, party, sure)]
-        return self._listed(s.text, lo, hi)
+        return self._carried(s.text, lo, hi, carried) or self._listed(s.text, lo, hi)
+
+    def _carried(self, text: str, lo: int, hi: int, carried: Party | None) -> list[Span] | None:
+        """A clause with no subject that opens on a verb: its subject is the one the clause before
+        named (拜登已经做了些动作，允许谈判), or, when it says it goes on (又要提出…), the party
+        reported just before."""
+        body = _ADVERBS.sub("", text[lo:hi].strip())
+        goes_on = body.startswith(cues()["continuation"])
+        party = carried or (self.last if goes_on and self.last_age <= 1 else None)
+        if party is None:
+            return None
+        for marker in cues()["continuation"]:
+            body = body.removeprefix(marker)
+        verb = cues()["verb"].match(_ADVERBS.sub("", body))
+        if verb is None or verb.group() in _SAYING or cues()["asking"].search(body) or content_chars(body) < 6:
+            return None
+        return [Span(lo, hi, party, 0.65)]
 
     def _verb(self, s: Words, p: Party, hi: int) -> tuple[bool, float] | None:
         """(whether the clause is only a frame, confidence) when a verb of saying, intent or
         action follows the party within ``GAP`` — or its position (的看法就是 …, 发过报告)."""
-        gap = PLACE_GAP if p.kind == "place" else GAP
-        window = s.text[p.end:min(hi, p.end + gap + 4)]
-        verbs = cues()["place_verb"] if p.kind == "place" else cues()["verb"]
-        for m in verbs.finditer(window):
+        window = s.text[p.end:min(hi, p.end + GAP + 4)]
+        for m in cues()["verb"].finditer(window):
             at = p.end + m.start()
-            if m.start() > gap or "我" in window[:m.start()] or s.text[at - 1:at] in _NOT_BEFORE_VERB:
+            if m.start() > _gap(p, m.group()) or "我" in window[:m.start()] or _not_a_verb(s.text, at, m.group()):
                 continue
             if m.start() == 0 or s.starts_word(at):
                 rest = s.text[at + len(m.group()):hi]
@@ -226,6 +255,16 @@ def _own_span(text: str, own: list[tuple[int, int]], clauses: list[tuple[int, in
         hi = after[1]
     sure = 0.6 if any(cues()["stance"].search(text[a:b]) for a, b in own) else 0.5
     return Span(lo, hi, None, sure)
+
+
+def _gap(p: Party, verb: str) -> int:
+    """How far a party's verb may stand: a country acts only by saying or wanting (美国宣布,
+    中国希望), and 要/想/将 must follow it at once (美国要…, not 美国经济要…)."""
+    if p.kind != "place":
+        return GAP
+    if cues()["near_intend"].fullmatch(verb):
+        return PLACE_GAP
+    return GAP if cues()["place_verb"].fullmatch(verb) else -1
 
 
 def _lists(clause: str) -> bool:
