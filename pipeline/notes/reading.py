@@ -19,7 +19,7 @@ from pipeline.zh import words
 
 _CLAUSE = re.compile(r"[^，,；;。？！?!]+[，,；;。？！?!]*")
 GAP = 8  # characters between a party and its verb (川普在四面索要: adverbs, a place, 也, 曾经)
-PLACE_GAP = 2  # a country acts only when its verb follows at once (美国宣布, 中国要)
+PLACE_GAP = 1  # a country acts only when its verb follows at once (美国宣布, 美国他要; not 美国经济要)
 PRONOUN_REACH = 3  # sentences a pronoun may reach back for the party it stands for
 DECAY = 2  # sentences without an item before a reported list ends
 ORDINAL_REACH = 8  # sentences a numbered list (第一…第二…) may run, with the speaker's asides between
@@ -33,8 +33,12 @@ _SAYING = ("说", "讲")  # also the speaker's own discourse: 可以说, 所以�
 
 def _not_a_verb(text: str, at: int, verb: str) -> bool:
     """A verb word that is not one here: 跨国公司的发展 is a noun, 从政府角度来讲 and 不能说 are
-    no one's saying."""
-    before = text[at - 1:at]
+    no one's saying, 要比 compares, and an act with nothing after it reports nothing."""
+    before, after = text[at - 1:at], text[at + len(verb):at + len(verb) + 1]
+    if verb == "要" and after == "比":  # 光环要比川普更胜一筹: a comparison
+        return True
+    if cues()["act"].fullmatch(verb) and not after.strip("了过，,。；;！!？? "):  # 已经启动了: acting on nothing said
+        return True
     return before == "的" or (verb in _SAYING and before in "来能以会该是所于得")
 
 
@@ -108,7 +112,8 @@ class Reader:
         body = stripped(clause)
         c = cues()
         if (content_chars(body) >= 4 and not c["asking"].search(body) and not c["personal"].search(body)
-                and not body.startswith(c["fragment_starts"]) and not body.startswith(c["demonstrative"])):
+                and not body.startswith(c["fragment_starts"]) and not body.startswith(c["demonstrative"])
+                and not c["judgement"].search(body) and not c["evaluative"].search(body)):
             out.append(Span(lo if p.start is None else p.start, hi, p.party, p.confidence))
             self.pending = None
             return
@@ -142,6 +147,7 @@ class Reader:
                 return []
             if cues()["judgement"].search(s.text[p.end:hi]):  # 非常顽固的态度: the speaker judging
                 return None
+            self.subject = party  # a verb opening the next clause goes on with the same party
             return [Span(p.start, hi, party, sure)]
         return self._carried(s.text, lo, hi, carried) or self._listed(s.text, lo, hi)
 
@@ -157,7 +163,7 @@ class Reader:
         for marker in cues()["continuation"]:
             body = body.removeprefix(marker)
         verb = cues()["verb"].match(_ADVERBS.sub("", body))
-        if verb is None or verb.group() in _SAYING or cues()["asking"].search(body) or content_chars(body) < 6:
+        if verb is None or verb.group() in _SAYING or cues()["asking"].search(body) or content_chars(body) < 4:
             return None
         return [Span(lo, hi, party, 0.65)]
 

@@ -53,9 +53,11 @@ def statement(evidence: str, name: str | None) -> str | None:
     """The statement of a claim whose evidence is ``evidence``, reported of ``name`` (None: the
     speaker's own); None when it would be too short."""
     body = stripped(evidence)
-    if content_chars(body) < MIN_CHARS:
+    text = _with_party(body, name) if name else body
+    # a predicate with its party in front is a sentence (拜登允许招标); a bare item is not
+    if content_chars(body if text == body or "：" in text else text) < MIN_CHARS:
         return None
-    return (_with_party(body, name) if name else body) + "。"
+    return text + "。"
 
 
 def _with_party(body: str, name: str) -> str:
