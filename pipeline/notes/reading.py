@@ -33,11 +33,14 @@ _SAYING = ("说", "讲")  # also the speaker's own discourse: 可以说, 所以�
 
 def _not_a_verb(text: str, at: int, verb: str) -> bool:
     """A verb word that is not one here: 跨国公司的发展 is a noun, 从政府角度来讲 and 不能说 are
-    no one's saying, 要比 compares, and an act with nothing after it reports nothing."""
+    no one's saying, 要比 compares, 提到的 names what was said, and an act with nothing after it
+    reports nothing."""
     before, after = text[at - 1:at], text[at + len(verb):at + len(verb) + 1]
     if verb == "要" and after == "比":  # 光环要比川普更胜一筹: a comparison
         return True
     if cues()["act"].fullmatch(verb) and not after.strip("了过，,。；;！!？? "):  # 已经启动了: acting on nothing said
+        return True
+    if cues()["say"].fullmatch(verb) and after == "的":  # 王老师提到的数字基础设施: what was said, named
         return True
     return before == "的" or (verb in _SAYING and before in "来能以会该是所于得")
 
@@ -139,7 +142,7 @@ class Reader:
             if p.kind in ("name", "place"):  # the subject of a report: whom the next 他 stands for
                 self.last, self.last_age = party, 0
             frame, sure = found
-            self._open(party)
+            self._open(party, announced=frame)
             self.pending = _Pending(party, sure, p.start) if frame else None
             if frame:
                 return []
@@ -235,8 +238,11 @@ class Reader:
             return None
         return Party(self.last.name, p.start, p.end, "pronoun")
 
-    def _open(self, party: Party) -> None:
-        self.stretch, self.stretch_left, self.ordinal_left = party, DECAY + 1, ORDINAL_REACH + 1
+    def _open(self, party: Party, announced: bool = False) -> None:
+        """A reported list of ``party`` opens; a frame that announces one (提出了…政策，就是所谓的
+        333) lets its numbered items (第二个三，…) come several sentences later."""
+        self.stretch, self.stretch_left = party, DECAY + 1
+        self.ordinal_left = ORDINAL_REACH + 1 if announced else 0
 
     def _age(self, found: bool) -> None:
         self.last_age += 1

@@ -135,3 +135,14 @@ def test_only_an_official_document_title_makes_a_review():
     assert _reviewed_document("解读《关于加快建设全国统一大市场的意见》")
     assert not _reviewed_document("E160 牛市（少）亏钱指南")  # a podcast's title, not a document
     assert not _reviewed_document(None)
+
+
+def test_what_was_said_named_and_classes_of_bodies_are_not_reports():
+    claims = _conversation([
+        "王老师提到的数字基础设施，其实跟东西部发展不均衡的问题有关。",
+        "跨国公司在中国进行投资，上市公司的盈利能力在提高。",
+        "发改委发布了新的电价政策，要求各地在年底前完成改革。",
+    ])
+    reported = [c for c in claims if c.attributed_to == "source_document"]
+    assert not any("数字基础设施" in c.evidence.quote or "跨国公司" in c.evidence.quote for c in reported)
+    assert any("电价政策" in c.evidence.quote for c in reported)
