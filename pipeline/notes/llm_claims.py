@@ -56,8 +56,8 @@ class ClaimsAnswer(BaseModel):
 def refine_claims(cleaned: Cleaned, segments: list[Segment], claims: list[Claim],
                   backend: Backend | None, limit: int | None = None) -> ClaimSet:
     """The model's checked claims, plus the offline claims it did not judge. Over ``limit``,
-    offline claims that overlap a model claim go first (the model said it better), so the cap
-    the caller applies cuts redundancy rather than whole claims."""
+    offline claims give way to the model's, those that overlap a model claim first (the model said
+    it better), so the cap the caller applies cuts redundancy and guesses before checked claims."""
     if backend is None or not backend.is_model or not cleaned.sentences:
         return ClaimSet(claims=claims)
     sents = cleaned.sentences
@@ -173,15 +173,16 @@ def _unjudged(offline: list[Claim], mine: list[Claim], silent: set[int], failed_
               limit: int | None) -> list[Claim]:
     """The offline claims that stay beside the model's: those of a failed call, and those the model's
     kept claims do not cover (COVERED of their evidence quoted) unless the model read all their
-    sentences and cited none of them. Over ``limit``, the ones most overlapping a model claim go
-    first."""
+    sentences and cited none of them. Over ``limit`` they make room for the model's checked claims:
+    the ones most overlapping a model claim go first, then the least sure."""
     taken = [(c.evidence.start, c.evidence.end) for c in mine]
     share = {id(c): _share(c.evidence, taken) for c in offline}
     kept = [c for c in offline if failed_ids & set(c.evidence.sentence_ids)
             or (share[id(c)] < COVERED and not set(c.evidence.sentence_ids) <= silent)]
-    if limit is not None and len(mine) + len(kept) > limit:
-        overlapping = sorted((c for c in kept if share[id(c)] > 0), key=lambda c: -share[id(c)])
-        drop = {id(c) for c in overlapping[: len(mine) + len(kept) - limit]}
+    room = len(kept) if limit is None else max(0, limit - len(mine))
+    if len(kept) > room:
+        first = sorted(kept, key=lambda c: (-share[id(c)], c.confidence))
+        drop = {id(c) for c in first[: len(kept) - room]}
         kept = [c for c in kept if id(c) not in drop]
     return kept
 

@@ -96,3 +96,29 @@ def test_speakers_are_named_so_a_question_is_not_the_guests(tmp_path):
     assert sent[0].index("【发言人2】") > sent[0].index("您觉得")
     claim = next(c for c in notes.claims if c.statement.startswith("国务院要求"))
     assert claim.speaker == "发言人2"
+
+
+
+def test_under_the_cap_offline_claims_make_room_for_the_models(tmp_path):
+    """Over the claim cap, offline claims give way to the checked model claims, however long or
+    sure they are; the offline claims that stay are those the model did not read."""
+    from pipeline.backends import registry
+    from pipeline.clean import clean
+    from pipeline.notes.llm import refine_claims
+    from pipeline.run import backend_settings
+    from pipeline.segment import segment
+
+    doc = ingest_bytes(TEXT.encode(), "t.txt", suffix=".txt")
+    cleaned = clean(doc)
+    segments = segment(cleaned).segments
+    offline = process(doc, load_settings({})).claims  # the offline claims of the same text
+    assert len(offline) >= 3
+    with FakeOpenAI(lambda body: answer({"claims": [
+            item(numbered(body), "重大利好", "这个政策对新能源企业是重大利好", who="speaker", kind="opinion"),
+            item(numbered(body), "完善电价形成机制", "方案要求完善电价形成机制")]})) as srv:
+        settings = load_settings({"backend": "openai", "model": "m", "base_url": srv.base_url, "api_key": "k",
+                                  "cache_dir": str(tmp_path), "retries": 0})
+        backend = registry.create(settings.backend, **backend_settings(settings))
+        capped = refine_claims(cleaned, segments, offline, backend, limit=3).claims
+    assert len(capped) == 3
+    assert {"这个政策对新能源企业是重大利好", "方案要求完善电价形成机制"} <= {c.statement for c in capped}
