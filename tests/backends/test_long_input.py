@@ -48,7 +48,8 @@ def test_three_hours_in_chunks(tmp_path):
         notes = process(doc, settings)
     tasks = srv.tasks()
     assert notes.degraded == []
-    assert all(tasks.count(t) >= 10 for t in ("correct", "segment", "outline", "claims"))
+    assert all(tasks.count(t) >= 10 for t in ("correct", "segment", "outline"))
+    assert tasks.count("claims") >= 5  # the claims call reads at most SHARE (0.4) of the talk, in chunks too
     assert 2 <= srv.max_in_flight <= 3  # concurrent, under the limit
     assert max(len(b["messages"][1]["content"]) for b in srv.requests) < 6000  # every call fits a small context
     assert notes.sentences[-1].end <= len(text) and notes.segments[-1].last_sentence == len(notes.sentences) - 1
