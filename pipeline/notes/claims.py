@@ -82,14 +82,15 @@ def _make(cleaned: Cleaned, f: Found, document: str | None) -> Claim | None:
     a += len(cleaned.clean_text[a:b]) - len(cleaned.clean_text[a:b].lstrip("，,；; "))
     b = a + len(quote)
     reported = f.span.party is not None
-    text = statement(quote, f.span.party.name if f.span.party else None)
+    party = f.span.party
+    text = statement(quote, party.name if party else None, document=party is not None and party.kind == "document")
     if text is None:
         log.info("claim dropped: too short %r", quote)
         return None
     s, e = cleaned.source_span(a, b)
     try:
         return Claim(statement=text, attributed_to="source_document" if reported else "speaker",
-                     attributed_name=f.span.party.name if f.span.party else None,
+                     attributed_name=party.name if party else None,
                      claim_type=claim_type(quote, reported), topic=f.seg.title, speaker=f.speaker,  # type: ignore[arg-type]
                      document=document if reported else None, confidence=f.span.confidence,
                      evidence=Evidence(quote=quote, start=s, end=e, time=time_of([sent]), sentence_ids=[f.sid]))

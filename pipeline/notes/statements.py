@@ -28,7 +28,7 @@ def stripped(text: str) -> str:
     """``text`` without the openers, hedges, list markers and punctuation at its edges."""
     c = cues()
     body = text.strip(_EDGE)
-    openers = (*c["hedges"], *c["continuation"])
+    openers = (*c["hedges"], *c["continuation"], *c["listing_items"])
     changed = True
     while changed:
         changed = False
@@ -49,25 +49,28 @@ def is_frame(rest: str) -> bool:
     return rest.endswith(cues()["position"])
 
 
-def statement(evidence: str, name: str | None) -> str | None:
+def statement(evidence: str, name: str | None, document: bool = False) -> str | None:
     """The statement of a claim whose evidence is ``evidence``, reported of ``name`` (None: the
-    speaker's own); None when it would be too short."""
+    speaker's own; ``document``: a document, whose items it puts forward); None when too short."""
     body = stripped(evidence)
-    text = _with_party(body, name) if name else body
+    text = _with_party(body, name, document) if name else body
     # a predicate with its party in front is a sentence (拜登允许招标); a bare item is not
     if content_chars(body if text == body or "：" in text else text) < MIN_CHARS:
         return None
     return text + "。"
 
 
-def _with_party(body: str, name: str) -> str:
+def _with_party(body: str, name: str, document: bool) -> str:
     """``body`` with ``name`` as its subject: in place of a leading pronoun, or in front of a
-    predicate that has none (向丹麦索要…), or before a colon for a listed item."""
+    predicate that has none (向丹麦索要…), or before a colon for a listed item; a document puts
+    its items forward (方案提出：构建可信系统)."""
     m = _PRONOUN.match(body)
     if m:
         return name + (m.group(2) or "") + body[m.end():]
     if name in body or name[:2] in body[:len(name) + 4]:
         return body
+    if document:
+        return f"{name}提出：{body}"
     if cues()["verb"].match(body) or body.startswith(_PREDICATE_OPENERS):
         return name + body
     return f"{name}：{body}"
