@@ -86,12 +86,13 @@ class Cast:
         self._pronoun = re.compile("|".join(lists["pronouns"]))
         self._prepositions = frozenset(lists["prepositions"])
         self._document_words = frozenset(lists["documents"])
+        self._document = re.compile("|".join(lists["documents"]))
 
     @staticmethod
     def _kind(w: str, tag: str, n: int, lists: dict[str, Any]) -> Kind | None:
         if len(w) < 2 or w in lists["not_actors"]:
             return None
-        if w in lists["bodies"] or tag in lists["org_tags"] or _institution(w, lists["institution_suffixes"]):
+        if w in lists["bodies"] or tag in lists["org_tags"] or _institution(w):
             return "name"
         if tag in lists["person_tags"] and (_foreign_name(w, lists, 1) or _chinese_name(w, lists)):
             return "name"
@@ -119,8 +120,10 @@ class Cast:
     def _documents(self, s: Sentence, lo: int, hi: int) -> list[Party]:
         """Documents named by their kind (这个规划文件, 产业政策): the document word and the
         noun in front of it."""
-        out = []
+        out: list[Party] = []
         kinds = self._document_words
+        if not self._document.search(s.text, lo, hi):  # most clauses name no document
+            return out
         for i, w in enumerate(s.words):
             at = s.starts[i]
             if lo <= at < hi and w in kinds:
@@ -129,10 +132,18 @@ class Cast:
         return out
 
 
-def _institution(w: str, suffixes: list[str]) -> bool:
+def _institution(w: str) -> bool:
     """A body or an office by its last characters (财政部, 美国政府); the bare suffix (政府, 公司)
     is a common noun, and a one-character suffix needs a word of three (全部, 格局 are not)."""
-    return any(w.endswith(suf) and len(w) > len(suf) and (len(suf) >= 2 or len(w) >= 3) for suf in suffixes)
+    long, short = _suffixes()
+    return (w.endswith(long) and w not in long) or (len(w) >= 3 and w.endswith(short))
+
+
+@cache
+def _suffixes() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The institution suffixes of two or more characters, and of one."""
+    suffixes = _lists()["institution_suffixes"]
+    return tuple(x for x in suffixes if len(x) >= 2), tuple(x for x in suffixes if len(x) == 1)
 
 
 def _foreign_name(w: str, lists: dict[str, Any], odd: int) -> bool:
