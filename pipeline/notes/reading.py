@@ -29,14 +29,16 @@ _HEADER = re.compile(r"第[一二三四五六七八九十\d]+(个|块|点|部分
 _VERB_TAGS = ("v", "vn", "vd", "vi")
 _ADVERBS = re.compile(r"^(?:也|还|又|已经|就|都|再|便|才|曾经|曾|一直|则|并且|并|现在|当时|后来|随后|同时)+")
 _SAYING = ("说", "讲")  # also the speaker's own discourse: 可以说, 所以说, 甚至于说
+# 要 and 想 followed by these are no intent: 要比 compares, 要是 supposes, 想出来 finds out
+_NOT_INTENT = {"要": "比是不么", "想": "出到起通清好象像"}
 
 
 def _not_a_verb(text: str, at: int, verb: str) -> bool:
     """A verb word that is not one here: 跨国公司的发展 is a noun, 从政府角度来讲 and 不能说 are
-    no one's saying, 要比 compares, 提到的 names what was said, and an act with nothing after it
-    reports nothing."""
+    no one's saying, 要比 and 想出来 are no intent, 提到的 names what was said, and an act with
+    nothing after it reports nothing."""
     before, after = text[at - 1:at], text[at + len(verb):at + len(verb) + 1]
-    if verb == "要" and after == "比":  # 光环要比川普更胜一筹: a comparison
+    if verb in _NOT_INTENT and after and after in _NOT_INTENT[verb]:  # 要比, 要是, 想出来: not wanting
         return True
     if cues()["act"].fullmatch(verb) and not after.strip("了过，,。；;！!？? "):  # 已经启动了: acting on nothing said
         return True
