@@ -55,6 +55,7 @@ def join(phrase: Phrase) -> str:
     return out
 
 
+@cache
 def _keyish(word: str) -> bool:
     """A word that can be part of a name for a topic: a content word, not a stop word, an
     ordinal or a count (第二块, 两分钟)."""
@@ -68,8 +69,13 @@ def noun_phrases(text: str, tags: Mapping[str, str]) -> list[Phrase]:
     """The noun phrases of ``text`` (see the module), each as its words."""
     r = rules()
     ws = words(text)
+    # what each word can be, decided once a word (a phrase start tries every position)
+    part = [_keyish(w) and tags.get(w, "") in r["modifier"] for w in ws]
+    head = [tags.get(w, "") in r["head"] for w in ws]
     out: list[Phrase] = []
     for i in range(len(ws)):
+        if not part[i]:  # a phrase starts on a word it can hold
+            continue
         run: list[str] = []
         for j in range(i, len(ws)):
             w = ws[j]
@@ -78,10 +84,10 @@ def noun_phrases(text: str, tags: Mapping[str, str]) -> list[Phrase]:
             if w == "的" and run and j + 1 < len(ws):
                 run.append(w)
                 continue
-            if not _keyish(w) or tags.get(w, "") not in r["modifier"] or len(run) - run.count("的") >= r["max_words"]:
+            if not part[j] or len(run) - run.count("的") >= r["max_words"]:
                 break
             run.append(w)
-            if tags.get(w, "") in r["head"]:
+            if head[j]:
                 out.append(tuple(run))
     return out
 

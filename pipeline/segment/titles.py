@@ -84,10 +84,9 @@ def _phrase_counts(cleaned: Cleaned, segments: list[Segment]) -> list[Counter]:
     tagged = tags({w for s in sents for w in words(s.text)})
     out = []
     for seg in segments:
-        counts: Counter = Counter()
-        for s in sents[seg.first_sentence:seg.last_sentence + 1]:
-            counts.update(set(phrases.noun_phrases(s.text, tagged)))
-        heard: Counter = Counter(w for s in sents[seg.first_sentence:seg.last_sentence + 1] for w in words(s.text))
+        section = sents[seg.first_sentence:seg.last_sentence + 1]
+        counts: Counter = Counter(p for s in section for p in set(phrases.noun_phrases(s.text, tagged)))
+        heard: Counter = Counter(w for s in section for w in words(s.text))
         counts.update({(w,): 0 for w, n in heard.items() if phrases.name_like(w, tagged, n)})
         for (w,) in [p for p, n in counts.items() if n == 0]:
             counts[(w,)] = heard[w]
