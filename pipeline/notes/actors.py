@@ -12,10 +12,12 @@ The lists are general knowledge in ``data/actors.toml``.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
+from itertools import accumulate
 from typing import Any, Literal
 
 from pipeline.zh import chars, data, words
@@ -45,27 +47,21 @@ class Sentence:
 
     text: str
     words: tuple[str, ...]
-    starts: tuple[int, ...]
+    starts: tuple[int, ...]  # in order, for bisection
 
     @classmethod
     def of(cls, text: str) -> Sentence:
         ws = words.words(text)
-        starts, at = [], 0
-        for w in ws:
-            starts.append(at)
-            at += len(w)
-        return cls(text, ws, tuple(starts))
+        return cls(text, ws, tuple(accumulate((len(w) for w in ws[:-1]), initial=0)) if ws else ())
 
     def word_before(self, pos: int) -> str:
         """The word, or the part of a word, just before ``pos`` (jieba's HMM glues 在川普)."""
-        for i in range(len(self.starts) - 1, -1, -1):
-            s = self.starts[i]
-            if s < pos:
-                return self.text[s:pos]
-        return ""
+        i = bisect_left(self.starts, pos)
+        return self.text[self.starts[i - 1]:pos] if i else ""
 
     def starts_word(self, pos: int) -> bool:
-        return pos in self.starts
+        i = bisect_left(self.starts, pos)
+        return i < len(self.starts) and self.starts[i] == pos
 
 
 class Cast:

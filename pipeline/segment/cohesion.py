@@ -28,10 +28,7 @@ def terms(texts: list[str]) -> list[Counter]:
 def pooled(bags: list[Counter]) -> Counter:
     """The words of several texts counted together (a unit's, a section's), in the order of their
     first appearance."""
-    out: Counter = Counter()
-    for bag in bags:
-        out.update(bag)
-    return out
+    return Counter(chain.from_iterable(bag.elements() for bag in bags))
 
 
 def span_costs(bags: list[Counter], cap: int) -> tuple[list[list[float]], int]:
