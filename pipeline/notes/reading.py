@@ -86,6 +86,7 @@ class Reader:
         out: list[Span] = []
         own: list[tuple[int, int]] = []
         clauses = [m.span() for m in _CLAUSE.finditer(s.text)]
+        named = self.cast.parties(s, 0, len(s.text))  # once a sentence; each clause takes its own
         self.subject = None
         if self.pending:
             self.pending.start = None  # a frame of an earlier sentence: the claim starts here
@@ -96,7 +97,8 @@ class Reader:
                 self.pending = None
                 if self.stretch is not self.document:  # a reviewer comments between the items
                     self.stretch_left = 0
-            elif (hit := self._reported(s, lo, hi)) is not None:  # a new report ends any wait
+            elif (hit := self._reported(s, lo, hi, [p for p in named if lo <= p.start < hi])) is not None:
+                # a new report ends any wait
                 out.extend(hit)
             elif self.pending:
                 self._fill(clause, lo, hi, out)
@@ -126,11 +128,11 @@ class Reader:
         if p.left <= 0:
             self.pending = None
 
-    def _reported(self, s: Words, lo: int, hi: int) -> list[Span] | None:
+    def _reported(self, s: Words, lo: int, hi: int, parties: list[Party]) -> list[Span] | None:
         """A clause whose subject is a party and whose verb reports it; a frame only opens the
         wait for its content."""
         carried, self.subject = self.subject, None
-        for p in self.cast.parties(s, lo, hi):
+        for p in parties:
             party = self._resolve(p)
             if party is None:
                 continue
