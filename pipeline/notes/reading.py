@@ -9,13 +9,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
 
+from pipeline.notes import clauses
 from pipeline.notes.actors import Cast, Party
 from pipeline.notes.actors import Sentence as Words
 from pipeline.notes.cues import cues
 from pipeline.notes.statements import content_chars, is_frame, stripped
-from pipeline.zh import words
 
 _CLAUSE = re.compile(r"[^，,；;。？！?!]+[，,；;。？！?!]*")
 GAP = 8  # characters between a party and its verb (川普在四面索要: adverbs, a place, 也, 曾经)
@@ -23,28 +22,7 @@ PLACE_GAP = 1  # a country acts only when its verb follows at once (美国宣布
 PRONOUN_REACH = 3  # sentences a pronoun may reach back for the party it stands for
 DECAY = 2  # sentences without an item before a reported list ends
 ORDINAL_REACH = 8  # sentences a numbered list (第一…第二…) may run, with the speaker's asides between
-ITEM_CHARS = 28  # a listed item is short; a long clause is the speaker talking around it
 WAIT = 2  # clauses a frame waits for its content
-_HEADER = re.compile(r"第[一二三四五六七八九十\d]+(个|块|点|部分|方面|条)?(就)?是")
-_VERB_TAGS = ("v", "vn", "vd", "vi")
-_ADVERBS = re.compile(r"^(?:也|还|又|已经|就|都|再|便|才|曾经|曾|一直|则|并且|并|现在|当时|后来|随后|同时)+")
-_SAYING = ("说", "讲")  # also the speaker's own discourse: 可以说, 所以说, 甚至于说
-# 要 and 想 followed by these are no intent: 要比 compares, 要是 supposes, 想出来 finds out
-_NOT_INTENT = {"要": "比是不么", "想": "出到起通清好象像"}
-
-
-def _not_a_verb(text: str, at: int, verb: str) -> bool:
-    """A verb word that is not one here: 跨国公司的发展 is a noun, 从政府角度来讲 and 不能说 are
-    no one's saying, 要比 and 想出来 are no intent, 提到的 names what was said, and an act with
-    nothing after it reports nothing."""
-    before, after = text[at - 1:at], text[at + len(verb):at + len(verb) + 1]
-    if verb in _NOT_INTENT and after and after in _NOT_INTENT[verb]:  # 要比, 要是, 想出来: not wanting
-        return True
-    if cues()["act"].fullmatch(verb) and not after.strip("了过，,。；;！!？? "):  # 已经启动了: acting on nothing said
-        return True
-    if cues()["say"].fullmatch(verb) and after == "的":  # 王老师提到的数字基础设施: what was said, named
-        return True
-    return before == "的" or (verb in _SAYING and before in "来能以会该是所于得")
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,12 +63,12 @@ class Reader:
         asks = s.text.rstrip().endswith(("？", "?"))
         out: list[Span] = []
         own: list[tuple[int, int]] = []
-        clauses = [m.span() for m in _CLAUSE.finditer(s.text)]
+        parts = [m.span() for m in _CLAUSE.finditer(s.text)]
         named = self.cast.parties(s, 0, len(s.text))  # once a sentence; each clause takes its own
         self.subject = None
         if self.pending:
             self.pending.start = None  # a frame of an earlier sentence: the claim starts here
-        for lo, hi in clauses:
+        for lo, hi in parts:
             clause = s.text[lo:hi]
             if cues()["stance"].search(clause):
                 own.append((lo, hi))
@@ -104,11 +82,11 @@ class Reader:
                 self._fill(clause, lo, hi, out)
             elif (item := self._item(clause, lo, hi)) is not None:
                 out.append(item)
-            elif cues()["evaluative"].search(clause) and _own_view(clause):
+            elif cues()["evaluative"].search(clause) and clauses.own_view(clause):
                 own.append((lo, hi))
         if own:
             taken = [(sp.lo, sp.hi) for sp in out]
-            out.append(_own_span(s.text, own, [c for c in clauses if c not in taken]))
+            out.append(_own_span(s.text, own, [c for c in parts if c not in taken]))
         self._age(bool(out))
         return [] if asks else _joined(out)
 
@@ -162,15 +140,15 @@ class Reader:
         """A clause with no subject that opens on a verb: its subject is the one the clause before
         named (拜登已经做了些动作，允许谈判), or, when it says it goes on (又要提出…), the party
         reported just before."""
-        body = _ADVERBS.sub("", text[lo:hi].strip())
+        body = clauses.ADVERBS.sub("", text[lo:hi].strip())
         goes_on = body.startswith(cues()["continuation"])
         party = carried or (self.last if goes_on and self.last_age <= 1 else None)
         if party is None:
             return None
         for marker in cues()["continuation"]:
             body = body.removeprefix(marker)
-        verb = cues()["verb"].match(_ADVERBS.sub("", body))
-        if verb is None or verb.group() in _SAYING or cues()["asking"].search(body) or content_chars(body) < 4:
+        verb = cues()["verb"].match(clauses.ADVERBS.sub("", body))
+        if verb is None or verb.group() in clauses.SAYING or cues()["asking"].search(body) or content_chars(body) < 4:
             return None
         return [Span(lo, hi, party, 0.65)]
 
@@ -180,13 +158,15 @@ class Reader:
         window = s.text[p.end:min(hi, p.end + GAP + 4)]
         for m in cues()["verb"].finditer(window):
             at = p.end + m.start()
-            if m.start() > _gap(p, m.group()) or "我" in window[:m.start()] or _not_a_verb(s.text, at, m.group()):
+            if m.start() > _gap(p, m.group()) or "我" in window[:m.start()]:
+                continue
+            if clauses.not_a_verb(s.text, at, m.group()):
                 continue
             if m.start() == 0 or s.starts_word(at):
                 rest = s.text[at + len(m.group()):hi]
-                frame = (cues()["act"].fullmatch(m.group()) is None and is_frame(rest)) or _condition(rest)
+                frame = (cues()["act"].fullmatch(m.group()) is None and is_frame(rest)) or clauses.condition(rest)
                 return frame, 0.6 if p.kind == "place" else 0.7 if p.kind == "pronoun" else 0.8
-        m = _position().search(s.text, p.end, hi)
+        m = clauses.position().search(s.text, p.end, hi)
         if m and m.start() - p.end <= GAP and p.kind != "place":
             rest = s.text[m.end():hi]
             return (not m.group(2) or content_chars(rest) < 4), 0.75
@@ -204,7 +184,7 @@ class Reader:
             at = clause.find(cue)
             if at >= 0:
                 self._open(party)
-                if _HEADER.search(clause):  # the list's heading: its items follow
+                if clauses.HEADER.search(clause):  # the list's heading: its items follow
                     return []
                 if is_frame(clause[at + len(cue):]):
                     self.pending = _Pending(party, 0.7)
@@ -217,7 +197,7 @@ class Reader:
         """A clause that continues the open reported list: in a reviewed document any short
         clause naming something; after a named party one that says it continues (又是…, 第二…)."""
         party = self.stretch
-        if self.document and _measure(clause):  # 研发基于AI的…: a measure of the reviewed document
+        if self.document and clauses.measure(clause):  # 研发基于AI的…: a measure of the reviewed document
             return Span(lo, hi, self.document, 0.7)
         if party is None or (self.stretch_left <= 0 and self.ordinal_left <= 0):
             return None
@@ -227,11 +207,11 @@ class Reader:
         if ordinal and content_chars(body) < 8 and party is not self.document:  # 第二个三，是指…: next clause
             self.pending, self.stretch_left = _Pending(party, 0.65), DECAY + 1
             return None
-        if self.stretch_left <= 0 or not _names_something(body):
+        if self.stretch_left <= 0 or not clauses.names_something(body):
             return None
         if party is self.document:
             return Span(lo, hi, party, 0.7) if "是" not in body else None
-        if (ordinal or head.startswith(cues()["continuation"])) and _has_verb(body):
+        if (ordinal or head.startswith(cues()["continuation"])) and clauses.has_verb(body):
             return Span(lo, hi, party, 0.65)
         return None
 
@@ -255,19 +235,14 @@ class Reader:
             self.stretch_left = max(0, self.stretch_left - 1)
 
 
-@cache
-def _position() -> re.Pattern:
-    return re.compile("的[^，。]{0,6}?(" + "|".join(cues()["position"]) + r")(?:(就是|是)|$|[，。；])")
-
-
-def _own_span(text: str, own: list[tuple[int, int]], clauses: list[tuple[int, int]]) -> Span:
+def _own_span(text: str, own: list[tuple[int, int]], parts: list[tuple[int, int]]) -> Span:
     """The speaker's view in a sentence: its stance and evaluative clauses, and the clause after
     them when they are too short to hold the view (我觉得他写的这些内容，还有一部分还是…)."""
     lo, hi = own[0][0], own[-1][1]
     cue_ends = [m.end() for m in cues()["stance"].finditer(text, lo, hi)]
     said = text[cue_ends[-1] if cue_ends else lo:hi]  # what the view says, after its last 我觉得
-    after = next(((a, b) for a, b in clauses if a >= hi), None)
-    if content_chars(said) < 10 and after and after[0] == hi and not _lists(text[after[0]:after[1]]):
+    after = next(((a, b) for a, b in parts if a >= hi), None)
+    if content_chars(said) < 10 and after and after[0] == hi and not clauses.lists(text[after[0]:after[1]]):
         hi = after[1]
     sure = 0.6 if any(cues()["stance"].search(text[a:b]) for a, b in own) else 0.5
     return Span(lo, hi, None, sure)
@@ -283,16 +258,6 @@ def _gap(p: Party, verb: str) -> int:
     return GAP if cues()["place_verb"].fullmatch(verb) else -1
 
 
-def _lists(clause: str) -> bool:
-    return any(cue in clause for cue in cues()["listing"])
-
-
-def _measure(clause: str) -> bool:
-    """A clause that opens on a verb of policy action and names what it acts on."""
-    body = stripped(clause)
-    return cues()["act"].match(body) is not None and _names_something(body) and content_chars(body) >= 6
-
-
 def _joined(spans: list[Span]) -> list[Span]:
     """Items of one party next to each other in a sentence, too short alone (数字身份，数字监管),
     as one claim."""
@@ -306,30 +271,3 @@ def _joined(spans: list[Span]) -> list[Span]:
             out.append(sp)
     return out
 
-
-def _condition(rest: str) -> bool:
-    """美国它所公布的产业政策的话，…: a condition, whose report is the clause after it."""
-    return rest.rstrip("，,；;。 ").endswith(cues()["fragment_ends"])
-
-
-def _has_verb(body: str) -> bool:
-    """Whether a clause says something happens (a list item that is an act, not a bare noun)."""
-    if cues()["verb"].search(body):
-        return True
-    return any(t.startswith(_VERB_TAGS) for t in words.tags(words.words(body)).values())
-
-
-def _names_something(body: str) -> bool:
-    """A clause that names something (an item of a list), not the speaker talking around it."""
-    c = cues()
-    n = content_chars(body)
-    return (4 <= n <= ITEM_CHARS and not c["personal"].search(body) and not body.startswith(c["demonstrative"])
-            and not c["evaluative"].search(body) and not c["prediction"].search(body)
-            and not body.startswith(c["fragment_starts"]) and not body.endswith(c["fragment_ends"]))
-
-
-def _own_view(clause: str) -> bool:
-    body = stripped(clause)
-    c = cues()
-    return (content_chars(body) >= 4 and not body.startswith(c["fragment_starts"])
-            and not body.endswith(c["fragment_ends"]) and not c["asking"].search(body))

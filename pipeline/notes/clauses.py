@@ -1,0 +1,81 @@
+"""What one clause is, for the claims reader: an item that names something, the speaker's view,
+a condition, a verb word that is not acting as one. Tests on text alone; the state of the reading
+(who was named last, which list is open) is ``reading``'s.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from pipeline.notes.cues import cues
+from pipeline.notes.statements import content_chars, stripped
+from pipeline.zh import words
+
+ITEM_CHARS = 28  # a listed item is short; a long clause is the speaker talking around it
+HEADER = re.compile(r"第[一二三四五六七八九十\d]+(个|块|点|部分|方面|条)?(就)?是")
+_VERB_TAGS = ("v", "vn", "vd", "vi")
+ADVERBS = re.compile(r"^(?:也|还|又|已经|就|都|再|便|才|曾经|曾|一直|则|并且|并|现在|当时|后来|随后|同时)+")
+SAYING = ("说", "讲")  # also the speaker's own discourse: 可以说, 所以说, 甚至于说
+# 要 and 想 followed by these are no intent: 要比 compares, 要是 supposes, 想出来 finds out
+_NOT_INTENT = {"要": "比是不么", "想": "出到起通清好象像"}
+
+
+def not_a_verb(text: str, at: int, verb: str) -> bool:
+    """A verb word that is not one here: 跨国公司的发展 is a noun, 从政府角度来讲 and 不能说 are
+    no one's saying, 要比 and 想出来 are no intent, 提到的 names what was said, and an act with
+    nothing after it reports nothing."""
+    before, after = text[at - 1:at], text[at + len(verb):at + len(verb) + 1]
+    if verb in _NOT_INTENT and after and after in _NOT_INTENT[verb]:  # 要比, 要是, 想出来: not wanting
+        return True
+    if cues()["act"].fullmatch(verb) and not after.strip("了过，,。；;！!？? "):  # 已经启动了: acting on nothing said
+        return True
+    if cues()["say"].fullmatch(verb) and after == "的":  # 王老师提到的数字基础设施: what was said, named
+        return True
+    return before == "的" or (verb in SAYING and before in "来能以会该是所于得")
+
+
+@cache
+def position() -> re.Pattern:
+    """的看法就是…, 的政策。: a party's position, and whether its content follows (group 2)."""
+    return re.compile("的[^，。]{0,6}?(" + "|".join(cues()["position"]) + r")(?:(就是|是)|$|[，。；])")
+
+
+
+
+def lists(clause: str) -> bool:
+    return any(cue in clause for cue in cues()["listing"])
+
+
+def measure(clause: str) -> bool:
+    """A clause that opens on a verb of policy action and names what it acts on."""
+    body = stripped(clause)
+    return cues()["act"].match(body) is not None and names_something(body) and content_chars(body) >= 6
+
+
+def condition(rest: str) -> bool:
+    """美国它所公布的产业政策的话，…: a condition, whose report is the clause after it."""
+    return rest.rstrip("，,；;。 ").endswith(cues()["fragment_ends"])
+
+
+def has_verb(body: str) -> bool:
+    """Whether a clause says something happens (a list item that is an act, not a bare noun)."""
+    if cues()["verb"].search(body):
+        return True
+    return any(t.startswith(_VERB_TAGS) for t in words.tags(words.words(body)).values())
+
+
+def names_something(body: str) -> bool:
+    """A clause that names something (an item of a list), not the speaker talking around it."""
+    c = cues()
+    n = content_chars(body)
+    return (4 <= n <= ITEM_CHARS and not c["personal"].search(body) and not body.startswith(c["demonstrative"])
+            and not c["evaluative"].search(body) and not c["prediction"].search(body)
+            and not body.startswith(c["fragment_starts"]) and not body.endswith(c["fragment_ends"]))
+
+
+def own_view(clause: str) -> bool:
+    body = stripped(clause)
+    c = cues()
+    return (content_chars(body) >= 4 and not body.startswith(c["fragment_starts"])
+            and not body.endswith(c["fragment_ends"]) and not c["asking"].search(body))
