@@ -14,7 +14,7 @@ def _alt(words: list[str]) -> re.Pattern:
     return re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)))
 
 
-_PLAIN = ("hedges", "document_words", "fragment_starts", "fragment_ends", "demonstrative", "continuation",
+_PLAIN = ("hedges", "fragment_starts", "fragment_ends", "demonstrative", "continuation",
           "ordinal", "listing", "position", "review_titles")
 
 
