@@ -79,3 +79,10 @@ def own_view(clause: str) -> bool:
     c = cues()
     return (content_chars(body) >= 4 and not body.startswith(c["fragment_starts"])
             and not body.endswith(c["fragment_ends"]) and not c["asking"].search(body))
+
+
+def judging(text: str) -> bool:
+    """The speaker grading what a party does rather than reporting it: a degree word (非常顽固,
+    比较无所谓), or a sentence closing on 的 (上台就要立即退出的, 大概率是要退的: the 是…的 of an
+    assertion about the party)."""
+    return cues()["judgement"].search(text) is not None or text.rstrip("，,；;。！! ").endswith("的")

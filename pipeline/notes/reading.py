@@ -98,7 +98,7 @@ class Reader:
         c = cues()
         if (content_chars(body) >= 4 and not c["asking"].search(body) and not c["personal"].search(body)
                 and not body.startswith(c["fragment_starts"]) and not body.startswith(c["demonstrative"])
-                and not c["judgement"].search(body) and not c["evaluative"].search(body)):
+                and not clauses.judging(body) and not c["evaluative"].search(body)):
             out.append(Span(lo if p.start is None else p.start, hi, p.party, p.confidence))
             self.pending = None
             return
@@ -130,7 +130,7 @@ class Reader:
                 return []
             if cues()["asking"].search(s.text[p.end:hi]):
                 return []
-            if cues()["judgement"].search(s.text[p.end:hi]):  # 非常顽固的态度: the speaker judging
+            if clauses.judging(s.text[p.end:hi]):  # 非常顽固的态度: the speaker judging
                 return None
             self.subject = party  # a verb opening the next clause goes on with the same party
             return [Span(p.start, hi, party, sure)]
