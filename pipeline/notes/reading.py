@@ -164,7 +164,7 @@ class Reader:
                 continue
             if m.start() == 0 or s.starts_word(at):
                 rest = s.text[at + len(m.group()):hi]
-                frame = (cues()["act"].fullmatch(m.group()) is None and is_frame(rest)) or clauses.condition(rest)
+                frame = _frames(m.group(), rest) or clauses.condition(rest)
                 return frame, 0.6 if p.kind == "place" else 0.7 if p.kind == "pronoun" else 0.8
         m = clauses.position().search(s.text, p.end, hi)
         if m and m.start() - p.end <= GAP and p.kind != "place":
@@ -246,6 +246,17 @@ def _own_span(text: str, own: list[tuple[int, int]], parts: list[tuple[int, int]
         hi = after[1]
     sure = 0.6 if any(cues()["stance"].search(text[a:b]) for a, b in own) else 0.5
     return Span(lo, hi, None, sure)
+
+
+def _frames(verb: str, rest: str) -> bool:
+    """Whether ``verb`` and what follows it only announce the content: a saying with little after
+    it does (提了几个, 发过报告); an act never does, nor an intent with a predicate after it
+    (他要追求回岸: short, but what is wanted)."""
+    if cues()["act"].fullmatch(verb):
+        return False
+    if cues()["intend"].fullmatch(verb):
+        return content_chars(rest) < 2
+    return is_frame(rest)
 
 
 def _gap(p: Party, verb: str) -> int:
