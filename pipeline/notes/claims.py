@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from pydantic import ValidationError
@@ -29,10 +29,12 @@ from pipeline.notes.actors import Sentence as Words
 from pipeline.notes.cues import cues
 from pipeline.notes.reading import Reader, Span
 from pipeline.notes.statements import claim_type, statement
+from pipeline.zh.words import is_content_word, words
 
 log = logging.getLogger(__name__)
 
 MAX_CLAIMS = 40
+SAME_SHARE = 0.6  # of the shorter claim's content words (two at least), shared with a kept claim of its party
 _TITLE = re.compile(r"《([^《》]{2,40})》")
 
 
@@ -100,24 +102,35 @@ def _make(cleaned: Cleaned, f: Found, document: str | None) -> Claim | None:
 
 
 def _made(cleaned: Cleaned, found: list[Found], document: str | None) -> list[Claim]:
-    """The claims made from ``found``, surest first until ``MAX_CLAIMS`` are made (one that
-    fails is dropped and the next taken), returned in the talk's order."""
-    made: dict[int, Claim] = {}
-    for i in _ranked(found):
-        claim = _make(cleaned, found[i], document)
-        if claim and not _repeats(claim, made.values()):
-            made[i] = claim
-            if len(made) >= MAX_CLAIMS:
-                break
-    return [made[i] for i in sorted(made)]
+    """The claims made from ``found``: each said first (a later repeat of what a party was
+    reported to say is dropped; one that fails the schema too), then the surest ``MAX_CLAIMS``
+    of them, in the talk's order."""
+    made: list[Claim] = []
+    for f in found:
+        claim = _make(cleaned, f, document)
+        if claim and not _repeats(claim, made):
+            made.append(claim)
+    keep = sorted(range(len(made)), key=lambda i: (-made[i].confidence, i))[:MAX_CLAIMS]
+    return [made[i] for i in sorted(keep)]
 
 
-def _ranked(found: list[Found]) -> Iterator[int]:
-    yield from sorted(range(len(found)), key=lambda i: (-found[i].span.confidence, i))
+def _repeats(claim: Claim, kept: Iterable[Claim]) -> bool:
+    """Whether a kept claim says the same: the same words, or, of the same party, mostly the same
+    content words (马斯克要砍预算 after 马斯克砍联邦预算: a talk comes back to what was reported)."""
+    name = claim.attributed_name
+    mine = _content_words(claim.evidence.quote) - {name}
+    for c in kept:
+        if c.statement == claim.statement:
+            return True
+        if name and c.attributed_name == name:
+            theirs = _content_words(c.evidence.quote) - {name}
+            if len(mine & theirs) >= max(2, SAME_SHARE * min(len(mine), len(theirs))):
+                return True
+    return False
 
 
-def _repeats(claim: Claim, kept: object) -> bool:
-    return any(c.statement == claim.statement for c in kept)  # type: ignore[attr-defined]
+def _content_words(text: str) -> set[str]:
+    return {w for w in words(text) if is_content_word(w)}
 
 
 def _rank(confidence: float, quote: str) -> float:

@@ -58,24 +58,24 @@ class Reader:
         self.subject: Party | None = None  # the subject of the clause before, if it had no verb
 
     def read(self, s: Words) -> list[Span]:
-        """The claims of one sentence; questions make none (an interviewer's question is not a
-        claim of the guest), but their parties are still remembered."""
-        asks = s.text.rstrip().endswith(("？", "?"))
+        """The claims of one sentence; a question makes none (an interviewer's question is not a
+        claim of the guest), but its parties are still remembered."""
         out: list[Span] = []
         own: list[tuple[int, int]] = []
         parts = [m.span() for m in _CLAUSE.finditer(s.text)]
         named = self.cast.parties(s, 0, len(s.text))  # once a sentence; each clause takes its own
-        self.subject = None
+        self.subject = None  # a subject without its verb reaches the next clause of its sentence only
         if self.pending:
             self.pending.start = None  # a frame of an earlier sentence: the claim starts here
         for lo, hi in parts:
             clause = s.text[lo:hi]
+            carried, self.subject = self.subject, None
             if cues()["stance"].search(clause):
                 own.append((lo, hi))
                 self.pending = None
                 if self.stretch is not self.document:  # a reviewer comments between the items
                     self.stretch_left = 0
-            elif (hit := self._reported(s, lo, hi, [p for p in named if lo <= p.start < hi])) is not None:
+            elif (hit := self._reported(s, lo, hi, [p for p in named if lo <= p.start < hi], carried)) is not None:
                 # a new report ends any wait
                 out.extend(hit)
             elif self.pending:
@@ -88,7 +88,8 @@ class Reader:
             taken = [(sp.lo, sp.hi) for sp in out]
             out.append(_own_span(s.text, own, [c for c in parts if c not in taken]))
         self._age(bool(out))
-        return [] if asks else _joined(out)
+        asked = [(lo, hi) for lo, hi in parts if _asks(s.text[lo:hi])]
+        return [sp for sp in _joined(out) if not any(lo < sp.hi and sp.lo < hi for lo, hi in asked)]
 
     def _fill(self, clause: str, lo: int, hi: int, out: list[Span]) -> None:
         """The content a frame waited for: the next clause that says something."""
@@ -97,7 +98,8 @@ class Reader:
         body = stripped(clause)
         c = cues()
         if (content_chars(body) >= 4 and not c["asking"].search(body) and not c["personal"].search(body)
-                and not body.startswith(c["fragment_starts"]) and not body.startswith(c["demonstrative"])
+                and not body.startswith((*c["fragment_starts"], *c["demonstrative"]))
+                and not body.endswith(c["fragment_ends"])
                 and not clauses.judging(body) and not c["evaluative"].search(body)):
             out.append(Span(lo if p.start is None else p.start, hi, p.party, p.confidence))
             self.pending = None
@@ -106,10 +108,9 @@ class Reader:
         if p.left <= 0:
             self.pending = None
 
-    def _reported(self, s: Words, lo: int, hi: int, parties: list[Party]) -> list[Span] | None:
+    def _reported(self, s: Words, lo: int, hi: int, parties: list[Party], carried: Party | None) -> list[Span] | None:
         """A clause whose subject is a party and whose verb reports it; a frame only opens the
         wait for its content."""
-        carried, self.subject = self.subject, None
         for p in parties:
             party = self._resolve(p)
             if party is None:
@@ -233,6 +234,11 @@ class Reader:
         self.ordinal_left = max(0, self.ordinal_left - 1)
         if not found:
             self.stretch_left = max(0, self.stretch_left - 1)
+
+
+def _asks(clause: str) -> bool:
+    """A clause that asks: it ends in a question mark or holds a question word (吗, 会不会 …)."""
+    return clause.rstrip().endswith(("？", "?")) or cues()["asking"].search(clause) is not None
 
 
 def _own_span(text: str, own: list[tuple[int, int]], parts: list[tuple[int, int]]) -> Span:

@@ -146,3 +146,15 @@ def test_what_was_said_named_and_classes_of_bodies_are_not_reports():
     reported = [c for c in claims if c.attributed_to == "source_document"]
     assert not any("数字基础设施" in c.evidence.quote or "跨国公司" in c.evidence.quote for c in reported)
     assert any("电价政策" in c.evidence.quote for c in reported)
+
+
+def test_a_party_reported_again_saying_the_same_is_one_claim():
+    claims = _conversation([
+        "马斯克说要削减联邦政府的预算，砍掉一些部门。",
+        "后来马斯克又说要削减联邦政府的预算。",
+        "马斯克还说要取消电动车补贴。",
+    ])
+    reported = [c for c in claims if c.attributed_to == "source_document"]
+    budget = [c for c in reported if "预算" in c.evidence.quote]
+    assert len(budget) == 1 and budget[0].evidence.sentence_ids == [0]  # the first time it was said
+    assert any("电动车补贴" in c.evidence.quote for c in reported)
