@@ -9,7 +9,7 @@ import re
 from functools import cache
 
 from pipeline.notes.cues import cues
-from pipeline.notes.statements import content_chars, stripped
+from pipeline.notes.statements import content_chars, is_frame, stripped
 from pipeline.zh import words
 
 ITEM_CHARS = 28  # a listed item is short; a long clause is the speaker talking around it
@@ -86,3 +86,31 @@ def judging(text: str) -> bool:
     比较无所谓), or a sentence closing on 的 (上台就要立即退出的, 大概率是要退的: the 是…的 of an
     assertion about the party)."""
     return cues()["judgement"].search(text) is not None or text.rstrip("，,；;。！! ").endswith("的")
+
+
+_NUMERALS = "一二三四五六七八九十"
+_ORDINAL = re.compile(rf"^(?:第|其)([{_NUMERALS}])")
+
+
+def ordinal_number(head: str) -> int | None:
+    """The number of a numbered item (第三个… → 3, 其二 → 2, 其次 → 2), None for any other clause."""
+    if head.startswith("其次"):
+        return 2
+    m = _ORDINAL.match(head)
+    return _NUMERALS.index(m.group(1)) + 1 if m else None
+
+
+def frames(verb: str, rest: str) -> bool:
+    """Whether ``verb`` and what follows it only announce the content: a saying with little after
+    it does (提了几个, 发过报告); an act never does, nor an intent with a predicate after it
+    (他要追求回岸: short, but what is wanted)."""
+    if cues()["act"].fullmatch(verb):
+        return False
+    if cues()["intend"].fullmatch(verb):
+        return content_chars(rest) < 2
+    return is_frame(rest)
+
+
+def asks(clause: str) -> bool:
+    """A clause that asks: it ends in a question mark or holds a question word (吗, 会不会 …)."""
+    return clause.rstrip().endswith(("？", "?")) or cues()["asking"].search(clause) is not None

@@ -22,6 +22,8 @@ PLACE_GAP = 1  # a country acts only when its verb follows at once (美国宣布
 PRONOUN_REACH = 3  # sentences a pronoun may reach back for the party it stands for
 DECAY = 2  # sentences without an item before a reported list ends
 ORDINAL_REACH = 8  # sentences a numbered list (第一…第二…) may run, with the speaker's asides between
+OPENING = 6  # characters of a clause's opening where a continuation marker counts
+LIST_REACH = 20  # sentences the next number of a list (第三 after 第二) may come after the last
 WAIT = 2  # clauses a frame waits for its content
 
 
@@ -56,6 +58,8 @@ class Reader:
         self.ordinal_left = 0
         self.pending: _Pending | None = None
         self.subject: Party | None = None  # the subject of the clause before, if it had no verb
+        self.numbered: tuple[Party, int] | None = None  # the last numbered item of a reported list
+        self.numbered_age = 0
 
     def read(self, s: Words) -> list[Span]:
         """The claims of one sentence; a question makes none (an interviewer's question is not a
@@ -88,7 +92,7 @@ class Reader:
             taken = [(sp.lo, sp.hi) for sp in out]
             out.append(_own_span(s.text, own, [c for c in parts if c not in taken]))
         self._age(bool(out))
-        asked = [(lo, hi) for lo, hi in parts if _asks(s.text[lo:hi])]
+        asked = [(lo, hi) for lo, hi in parts if clauses.asks(s.text[lo:hi])]
         return [sp for sp in _joined(out) if not any(lo < sp.hi and sp.lo < hi for lo, hi in asked)]
 
     def _fill(self, clause: str, lo: int, hi: int, out: list[Span]) -> None:
@@ -141,13 +145,14 @@ class Reader:
         """A clause with no subject that opens on a verb: its subject is the one the clause before
         named (拜登已经做了些动作，允许谈判), or, when it says it goes on (又要提出…), the party
         reported just before."""
-        body = clauses.ADVERBS.sub("", text[lo:hi].strip())
-        goes_on = body.startswith(cues()["continuation"])
+        body = text[lo:hi].strip()
+        goes_on = any(m in body[:OPENING] for m in cues()["continuation"])  # 现在又要…, 比如说…
         party = carried or (self.last if goes_on and self.last_age <= 1 else None)
         if party is None:
             return None
-        for marker in cues()["continuation"]:
-            body = body.removeprefix(marker)
+        for _ in range(2):  # 现在又要: an adverb, a marker, an adverb
+            body = clauses.ADVERBS.sub("", body)
+            body = next((body[len(m):] for m in cues()["continuation"] if body.startswith(m)), body)
         verb = cues()["verb"].match(clauses.ADVERBS.sub("", body))
         if verb is None or verb.group() in clauses.SAYING or cues()["asking"].search(body) or content_chars(body) < 4:
             return None
@@ -165,7 +170,7 @@ class Reader:
                 continue
             if m.start() == 0 or s.starts_word(at):
                 rest = s.text[at + len(m.group()):hi]
-                frame = _frames(m.group(), rest) or clauses.condition(rest)
+                frame = clauses.frames(m.group(), rest) or clauses.condition(rest)
                 return frame, 0.6 if p.kind == "place" else 0.7 if p.kind == "pronoun" else 0.8
         m = clauses.position().search(s.text, p.end, hi)
         if m and m.start() - p.end <= GAP and p.kind != "place":
@@ -197,16 +202,22 @@ class Reader:
     def _item(self, clause: str, lo: int, hi: int) -> Span | None:
         """A clause that continues the open reported list: in a reviewed document any short
         clause naming something; after a named party one that says it continues (又是…, 第二…)."""
-        party = self.stretch
         if self.document and clauses.measure(clause):  # 研发基于AI的…: a measure of the reviewed document
             return Span(lo, hi, self.document, 0.7)
-        if party is None or (self.stretch_left <= 0 and self.ordinal_left <= 0):
-            return None
         head = clause.strip().lstrip("就然后而且")
         ordinal = head.startswith(cues()["ordinal"])
+        number = clauses.ordinal_number(head)
+        if number and self.numbered and number == self.numbered[1] + 1 and self.numbered_age <= LIST_REACH:
+            self.stretch, self.ordinal_left = self.numbered[0], ORDINAL_REACH + 1  # 第三个 after 第二个
+        party = self.stretch
+        if party is None or (self.stretch_left <= 0 and self.ordinal_left <= 0):
+            return None
         body = stripped(clause)
         if ordinal and content_chars(body) < 8 and party is not self.document:  # 第二个三，是指…: next clause
             self.pending, self.stretch_left = _Pending(party, 0.65), DECAY + 1
+            self.ordinal_left = ORDINAL_REACH + 1  # each numbered item carries the list further
+            if number:
+                self.numbered, self.numbered_age = (party, number), 0
             return None
         if self.stretch_left <= 0 or not clauses.names_something(body):
             return None
@@ -231,14 +242,10 @@ class Reader:
 
     def _age(self, found: bool) -> None:
         self.last_age += 1
+        self.numbered_age += 1
         self.ordinal_left = max(0, self.ordinal_left - 1)
         if not found:
             self.stretch_left = max(0, self.stretch_left - 1)
-
-
-def _asks(clause: str) -> bool:
-    """A clause that asks: it ends in a question mark or holds a question word (吗, 会不会 …)."""
-    return clause.rstrip().endswith(("？", "?")) or cues()["asking"].search(clause) is not None
 
 
 def _own_span(text: str, own: list[tuple[int, int]], parts: list[tuple[int, int]]) -> Span:
@@ -252,17 +259,6 @@ def _own_span(text: str, own: list[tuple[int, int]], parts: list[tuple[int, int]
         hi = after[1]
     sure = 0.6 if any(cues()["stance"].search(text[a:b]) for a, b in own) else 0.5
     return Span(lo, hi, None, sure)
-
-
-def _frames(verb: str, rest: str) -> bool:
-    """Whether ``verb`` and what follows it only announce the content: a saying with little after
-    it does (提了几个, 发过报告); an act never does, nor an intent with a predicate after it
-    (他要追求回岸: short, but what is wanted)."""
-    if cues()["act"].fullmatch(verb):
-        return False
-    if cues()["intend"].fullmatch(verb):
-        return content_chars(rest) < 2
-    return is_frame(rest)
 
 
 def _gap(p: Party, verb: str) -> int:

@@ -158,3 +158,16 @@ def test_a_party_reported_again_saying_the_same_is_one_claim():
     budget = [c for c in reported if "预算" in c.evidence.quote]
     assert len(budget) == 1 and budget[0].evidence.sentence_ids == [0]  # the first time it was said
     assert any("电动车补贴" in c.evidence.quote for c in reported)
+
+
+def test_a_numbered_list_goes_on_after_asides_and_examples_go_on_with_their_party():
+    aside = ["这个事情其实也比较困难。", "我们看这个关系就没有那么线性化了。", "大家还有很多想象力。"] * 4
+    claims = _conversation([
+        "贝森特是财政部长。", "贝森特提出了一个非常夸张的政策，就是所谓的333。",
+        "第一个三，是财政赤字要压到3%以下。", "第二个三，是经济增长要推到3%以上。", *aside,
+        "第三个三，是每天增产300万桶原油。",
+        "川普在2016年当选。", "川普执政之后，他的贸易谈判经常把能源端上台面。", "比如说逼迫中国多买美国的液化天然气。",
+    ])
+    reported = {c.evidence.quote: c.attributed_name for c in claims if c.attributed_to == "source_document"}
+    assert any("300万桶" in q and n == "贝森特" for q, n in reported.items())  # 第三 after 第二, twelve asides later
+    assert any("逼迫中国" in q and n == "川普" for q, n in reported.items())
