@@ -18,19 +18,23 @@ _VERB_TAGS = ("v", "vn", "vd", "vi")
 ADVERBS = re.compile(r"^(?:也|还|又|已经|就|都|再|便|才|曾经|曾|一直|则|并且|并|现在|当时|后来|随后|同时)+")
 SAYING = ("说", "讲")  # also the speaker's own discourse: 可以说, 所以说, 甚至于说
 # 要 and 想 followed by these are no intent: 要比 compares, 要是 supposes, 想出来 finds out
+_WHEN = re.compile("的时候|之后|以后|之前|以前")
+WHEN_REACH = 10  # characters after a verb within which 的时候/以后 makes it a time clause
 _NOT_INTENT = {"要": "比是不么", "想": "出到起通清好象像"}
 
 
 def not_a_verb(text: str, at: int, verb: str) -> bool:
     """A verb word that is not one here: 跨国公司的发展 is a noun, 从政府角度来讲 and 不能说 are
     no one's saying, 要比 and 想出来 are no intent, 提到的 names what was said, and an act with
-    nothing after it reports nothing."""
+    nothing after it reports nothing, nor one that sets the time of another (公布以后)."""
     before, after = text[at - 1:at], text[at + len(verb):at + len(verb) + 1]
     if verb in _NOT_INTENT and after and after in _NOT_INTENT[verb]:  # 要比, 要是, 想出来: not wanting
         return True
     if cues()["act"].fullmatch(verb) and not after.strip("了过，,。；;！!？? "):  # 已经启动了: acting on nothing said
         return True
     if cues()["say"].fullmatch(verb) and after == "的":  # 王老师提到的数字基础设施: what was said, named
+        return True
+    if _WHEN.search(text, at, at + len(verb) + WHEN_REACH):  # 写教材的时候, 课标公布以后: a time, not a report
         return True
     return before == "的" or (verb in SAYING and before in "来能以会该是所于得")
 
@@ -114,3 +118,9 @@ def frames(verb: str, rest: str) -> bool:
 def asks(clause: str) -> bool:
     """A clause that asks: it ends in a question mark or holds a question word (吗, 会不会 …)."""
     return clause.rstrip().endswith(("？", "?")) or cues()["asking"].search(clause) is not None
+
+
+def interrupted(between: str) -> bool:
+    """Whether the words between a party and a verb make the verb another's: the speaker's (我)
+    or that of a time clause the party opens (法国公布的时候说…)."""
+    return "我" in between or _WHEN.search(between) is not None

@@ -164,7 +164,7 @@ class Reader:
         window = s.text[p.end:min(hi, p.end + GAP + 4)]
         for m in cues()["verb"].finditer(window):
             at = p.end + m.start()
-            if m.start() > _gap(p, m.group()) or "我" in window[:m.start()]:
+            if m.start() > _gap(p, m.group()) or clauses.interrupted(window[:m.start()]):
                 continue
             if clauses.not_a_verb(s.text, at, m.group()):
                 continue
