@@ -137,24 +137,23 @@ def test_only_an_official_document_title_makes_a_review():
     assert not _reviewed_document(None)
 
 
+def _reported(lines):
+    return [c for c in _conversation(lines) if c.attributed_to == "source_document"]
+
+
 def test_what_was_said_named_and_classes_of_bodies_are_not_reports():
-    claims = _conversation([
+    reported = _reported([
         "王老师提到的数字基础设施，其实跟东西部发展不均衡的问题有关。",
         "跨国公司在中国进行投资，上市公司的盈利能力在提高。",
         "发改委发布了新的电价政策，要求各地在年底前完成改革。",
     ])
-    reported = [c for c in claims if c.attributed_to == "source_document"]
     assert not any("数字基础设施" in c.evidence.quote or "跨国公司" in c.evidence.quote for c in reported)
     assert any("电价政策" in c.evidence.quote for c in reported)
 
 
 def test_a_party_reported_again_saying_the_same_is_one_claim():
-    claims = _conversation([
-        "马斯克说要削减联邦政府的预算，砍掉一些部门。",
-        "后来马斯克又说要削减联邦政府的预算。",
-        "马斯克还说要取消电动车补贴。",
-    ])
-    reported = [c for c in claims if c.attributed_to == "source_document"]
+    reported = _reported(["马斯克说要削减联邦政府的预算，砍掉一些部门。", "后来马斯克又说要削减联邦政府的预算。",
+                          "马斯克还说要取消电动车补贴。"])
     budget = [c for c in reported if "预算" in c.evidence.quote]
     assert len(budget) == 1 and budget[0].evidence.sentence_ids == [0]  # the first time it was said
     assert any("电动车补贴" in c.evidence.quote for c in reported)
