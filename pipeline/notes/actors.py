@@ -23,7 +23,7 @@ from typing import Any, Literal
 from pipeline.zh import chars, data, words
 
 Kind = Literal["name", "place", "document", "pronoun"]
-_TITLE = re.compile(r"《([^《》]{2,40})》")
+TITLE = re.compile(r"《([^《》]{2,40})》")  # a work or document named by its title
 
 
 @cache
@@ -106,7 +106,7 @@ class Cast:
         for m in self._pronoun.finditer(s.text, lo, hi):
             if s.starts_word(m.start()):
                 found.append(Party(m.group(), m.start(), m.end(), "pronoun"))
-        for m in _TITLE.finditer(s.text, lo, hi):
+        for m in TITLE.finditer(s.text, lo, hi):
             found.append(Party(m.group(1), m.start(), m.end(), "document"))
         found.extend(self._documents(s, lo, hi))
         found.sort(key=lambda p: p.start)

@@ -15,7 +15,6 @@ Every claim is validated against the schema; one that fails is dropped, never wr
 from __future__ import annotations
 
 import logging
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -24,7 +23,7 @@ from pydantic import ValidationError
 from pipeline.backends.base import Backend
 from pipeline.models import Claim, ClaimSet, Cleaned, Evidence, Segment, time_of
 from pipeline.notes import llm
-from pipeline.notes.actors import Cast
+from pipeline.notes.actors import TITLE, Cast
 from pipeline.notes.actors import Sentence as Words
 from pipeline.notes.cues import cues
 from pipeline.notes.reading import Reader, Span
@@ -35,13 +34,12 @@ log = logging.getLogger(__name__)
 
 MAX_CLAIMS = 40
 SAME_SHARE = 0.6  # of the shorter claim's content words (two at least), shared with a kept claim of its party
-_TITLE = re.compile(r"《([^《》]{2,40})》")
 
 
 @dataclass(frozen=True, slots=True)
 class Found:
-    """A claim the reader found, before it is made into a ``Claim``: most are not among the
-    ``MAX_CLAIMS`` kept, and making one costs more than finding it."""
+    """A claim the reader found, with the section and sentence it stands in, before it is made
+    into a ``Claim``."""
 
     span: Span
     seg: Segment
@@ -53,7 +51,7 @@ def _reviewed_document(title: str | None) -> str | None:
     """The document the whole talk reviews: a title that is a document's name."""
     if not title:
         return None
-    if _TITLE.search(title) or title.rstrip("）) ").endswith(cues()["review_titles"]):
+    if TITLE.search(title) or title.rstrip("）) ").endswith(cues()["review_titles"]):
         return title
     return None
 
@@ -73,19 +71,20 @@ def offline_claims(cleaned: Cleaned, segments: list[Segment], title: str | None 
 
 
 def _first_title(text: str) -> str | None:
-    m = _TITLE.search(text)
+    m = TITLE.search(text)
     return m.group(1) if m else None
 
 
 def _make(cleaned: Cleaned, f: Found, document: str | None) -> Claim | None:
     sent = cleaned.sentences[f.sid]
     a, b = sent.clean_start + f.span.lo, sent.clean_start + f.span.hi
-    quote = cleaned.clean_text[a:b].strip("，,；; ")
-    a += len(cleaned.clean_text[a:b]) - len(cleaned.clean_text[a:b].lstrip("，,；; "))
+    raw = cleaned.clean_text[a:b]
+    quote = raw.strip("，,；; ")
+    a += len(raw) - len(raw.lstrip("，,；; "))
     b = a + len(quote)
-    reported = f.span.party is not None
     party = f.span.party
-    text = statement(quote, party.name if party else None, document=party is not None and party.kind == "document")
+    reported = party is not None
+    text = statement(quote, party.name if party else None, document=reported and party.kind == "document")
     if text is None:
         log.info("claim dropped: too short %r", quote)
         return None

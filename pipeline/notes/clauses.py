@@ -9,8 +9,9 @@ import re
 from functools import cache
 
 from pipeline.notes.cues import cues
-from pipeline.notes.statements import content_chars, is_frame, stripped
+from pipeline.notes.statements import is_frame, stripped
 from pipeline.zh import words
+from pipeline.zh.chars import content_chars
 
 ITEM_CHARS = 28  # a listed item is short; a long clause is the speaker talking around it
 HEADER = re.compile(r"第[一二三四五六七八九十\d]+(个|块|点|部分|方面|条)?(就)?是")
@@ -45,8 +46,6 @@ def position() -> re.Pattern:
     return re.compile("的[^，。]{0,6}?(" + "|".join(cues()["position"]) + r")(?:(就是|是)|$|[，。；])")
 
 
-
-
 def lists(clause: str) -> bool:
     return any(cue in clause for cue in cues()["listing"])
 
@@ -69,20 +68,36 @@ def has_verb(body: str) -> bool:
     return any(t.startswith(_VERB_TAGS) for t in words.tags(words.words(body)).values())
 
 
+def fragment(body: str) -> bool:
+    """A piece of a longer thought (如果…, …的话, …当中), not a statement that stands alone."""
+    c = cues()
+    return body.startswith(c["fragment_starts"]) or body.endswith(c["fragment_ends"])
+
+
+def _aside(body: str) -> bool:
+    """The speaker talking to the audience or pointing back (我, 你们, 这个…)."""
+    c = cues()
+    return c["personal"].search(body) is not None or body.startswith(c["demonstrative"])
+
+
 def names_something(body: str) -> bool:
     """A clause that names something (an item of a list), not the speaker talking around it."""
     c = cues()
-    n = content_chars(body)
-    return (4 <= n <= ITEM_CHARS and not c["personal"].search(body) and not body.startswith(c["demonstrative"])
-            and not c["evaluative"].search(body) and not c["prediction"].search(body)
-            and not body.startswith(c["fragment_starts"]) and not body.endswith(c["fragment_ends"]))
+    return (4 <= content_chars(body) <= ITEM_CHARS and not _aside(body) and not fragment(body)
+            and not c["evaluative"].search(body) and not c["prediction"].search(body))
+
+
+def says_something(body: str) -> bool:
+    """The content a reporting frame waits for: a clause that states, not one that asks, points,
+    judges or trails off."""
+    c = cues()
+    return (content_chars(body) >= 4 and not c["asking"].search(body) and not _aside(body)
+            and not fragment(body) and not judging(body) and not c["evaluative"].search(body))
 
 
 def own_view(clause: str) -> bool:
     body = stripped(clause)
-    c = cues()
-    return (content_chars(body) >= 4 and not body.startswith(c["fragment_starts"])
-            and not body.endswith(c["fragment_ends"]) and not c["asking"].search(body))
+    return content_chars(body) >= 4 and not fragment(body) and not cues()["asking"].search(body)
 
 
 def judging(text: str) -> bool:

@@ -24,7 +24,6 @@ MIN_STATEMENT = 6  # Han characters and Latin letters a claim statement needs
 MIN_CONTENT = 4  # words' worth (Han characters, Latin words, digit runs) left once frame words are gone
 MOST = 0.7  # share of a name's characters that must stand, in pairs, in the text near the claim
 
-_LETTER = re.compile(f"[{chars.HAN}A-Za-z]")
 _UNIT = re.compile(f"[{chars.HAN}]|[A-Za-z]+|[0-9]+")
 _CLAUSE = re.compile(r"[，,；;。！？!?：:、\s]+")
 
@@ -54,7 +53,7 @@ def fuzzy(text: str, lo: int, hi: int, quote: str) -> tuple[int, str]:
 def too_short(statement: str) -> bool:
     """Under MIN_STATEMENT Han characters or Latin letters: a term or a fragment, not a claim a
     reader can take away."""
-    return len(_LETTER.findall(statement)) < MIN_STATEMENT
+    return chars.letters(statement) < MIN_STATEMENT
 
 
 @cache

@@ -14,7 +14,8 @@ from pipeline.notes import clauses
 from pipeline.notes.actors import Cast, Party
 from pipeline.notes.actors import Sentence as Words
 from pipeline.notes.cues import cues
-from pipeline.notes.statements import content_chars, is_frame, stripped
+from pipeline.notes.statements import is_frame, stripped
+from pipeline.zh.chars import content_chars
 
 _CLAUSE = re.compile(r"[^，,；;。？！?!]+[，,；;。？！?!]*")
 GAP = 8  # characters between a party and its verb (川普在四面索要: adverbs, a place, 也, 曾经)
@@ -99,12 +100,7 @@ class Reader:
         """The content a frame waited for: the next clause that says something."""
         p = self.pending
         assert p is not None
-        body = stripped(clause)
-        c = cues()
-        if (content_chars(body) >= 4 and not c["asking"].search(body) and not c["personal"].search(body)
-                and not body.startswith((*c["fragment_starts"], *c["demonstrative"]))
-                and not body.endswith(c["fragment_ends"])
-                and not clauses.judging(body) and not c["evaluative"].search(body)):
+        if clauses.says_something(stripped(clause)):
             out.append(Span(lo if p.start is None else p.start, hi, p.party, p.confidence))
             self.pending = None
             return

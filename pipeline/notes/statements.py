@@ -12,16 +12,13 @@ from __future__ import annotations
 import re
 
 from pipeline.notes.cues import cues
-from pipeline.zh.chars import CONTENT_CHAR
+from pipeline.notes.llm_checks import too_short
+from pipeline.zh.chars import content_chars
 
-MIN_CHARS = 6  # Han characters or letters in a statement: fewer says nothing on its own
+MIN_CHARS = 6  # characters of speech after a reporting verb: fewer says nothing yet
 _EDGE = "，,；;。？！?!、：: "
 _PRONOUN = re.compile(r"^(他们|她们|他|她)(的)?")
 _FILLER_AFTER_VERB = re.compile(r"^[了过着]?(一个|一些|一下|几个|这个|那个|这些|几点|几块|了)?")
-
-
-def content_chars(text: str) -> int:
-    return len(CONTENT_CHAR.findall(text))
 
 
 def stripped(text: str) -> str:
@@ -55,7 +52,7 @@ def statement(evidence: str, name: str | None, document: bool = False) -> str | 
     body = stripped(evidence)
     text = _with_party(body, name, document) if name else body
     # a predicate with its party in front is a sentence (拜登允许招标); a bare item is not
-    if content_chars(body if text == body or "：" in text else text) < MIN_CHARS:
+    if too_short(body if text == body or "：" in text else text):
         return None
     return text + "。"
 

@@ -25,6 +25,8 @@ HAN_CHAR = re.compile(f"[{HAN}]")
 HAN_RUN = re.compile(f"[{HAN}]+")
 #: a character that carries speech: Han, a Latin letter or a digit (not punctuation, not space)
 CONTENT_CHAR = re.compile(f"[{HAN}A-Za-z0-9]")
+#: a Han character or a Latin letter: what a statement's length is counted in
+LETTER = re.compile(f"[{HAN}A-Za-z]")
 #: a run of two or more Han characters: the shape of a Chinese content word
 HAN_WORD = re.compile(f"[{HAN}]{{2,}}")
 #: a Latin word as talks use them (AIGC, MicroLED, 3D, GPT-4, Web3.0)
@@ -39,6 +41,11 @@ def is_han(ch: str) -> bool:
 def content_chars(text: str) -> int:
     """How many characters of ``text`` carry speech (Han, Latin letters, digits)."""
     return len(CONTENT_CHAR.findall(text))
+
+
+def letters(text: str) -> int:
+    """How many Han characters and Latin letters ``text`` holds (digits and marks aside)."""
+    return len(LETTER.findall(text))
 
 
 def is_latin(ch: str) -> bool:
