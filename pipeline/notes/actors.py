@@ -112,10 +112,9 @@ class Cast:
         found.sort(key=lambda p: p.start)
         return [p for p in _merged(found) if s.word_before(p.start) not in self._prepositions]
 
-
     def _documents(self, s: Sentence, lo: int, hi: int) -> list[Party]:
-        """Documents named by their kind (这个规划文件, 产业政策): the document word and the
-        noun in front of it."""
+        """Documents named by their kind (这个规划文件, 这份方案): the document word, with the one
+        before it when that is a document word too (规划文件)."""
         out: list[Party] = []
         kinds = self._document_words
         if not self._document.search(s.text, lo, hi):  # most clauses name no document
