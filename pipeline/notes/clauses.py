@@ -22,22 +22,27 @@ SAYING = ("说", "讲")  # also the speaker's own discourse: 可以说, 所以�
 _WHEN = re.compile("的时候|之后|以后|之前|以前")
 WHEN_REACH = 10  # characters after a verb within which 的时候/以后 makes it a time clause
 _NOT_INTENT = {"要": "比是不么", "想": "出到起通清好象像"}
+_NEGATIONS = tuple("不没未别难")  # 也不说了, 没有提到, 很难说: a saying denied reports nothing
 
 
 def not_a_verb(text: str, at: int, verb: str) -> bool:
     """A verb word that is not one here: 跨国公司的发展 is a noun, 从政府角度来讲 and 不能说 are
-    no one's saying, 要比 and 想出来 are no intent, 提到的 names what was said, and an act with
+    no one's saying, nor is 也不说了, 要比 and 想出来 are no intent, 提到的 names what was said, and an act with
     nothing after it reports nothing, nor one that sets the time of another (公布以后)."""
     before, after = text[at - 1:at], text[at + len(verb):at + len(verb) + 1]
     if verb in _NOT_INTENT and after and after in _NOT_INTENT[verb]:  # 要比, 要是, 想出来: not wanting
         return True
     if cues()["act"].fullmatch(verb) and not after.strip("了过，,。；;！!？? "):  # 已经启动了: acting on nothing said
         return True
-    if cues()["say"].fullmatch(verb) and after == "的":  # 王老师提到的数字基础设施: what was said, named
+    if cues()["say"].fullmatch(verb) and (after == "的" or _denied(text, at)):  # 提到的…, 也不说了
         return True
     if _WHEN.search(text, at, at + len(verb) + WHEN_REACH):  # 写教材的时候, 课标公布以后: a time, not a report
         return True
-    return before == "的" or (verb in SAYING and before in "来能以会该是所于得")
+    return before in "的所" or (verb in SAYING and before in "来能以会该是于得")  # 所考虑的: a noun
+
+
+def _denied(text: str, at: int) -> bool:
+    return text[at - 1:at] in _NEGATIONS or text[max(0, at - 2):at] == "没有"
 
 
 @cache
@@ -74,10 +79,12 @@ def fragment(body: str) -> bool:
     return body.startswith(c["fragment_starts"]) or body.endswith(c["fragment_ends"])
 
 
-def _aside(body: str) -> bool:
-    """The speaker talking to the audience or pointing back (我, 你们, 这个…)."""
+def _aside(body: str, quoting: bool = False) -> bool:
+    """The speaker talking to the audience or pointing back (我, 你们, 这个…). In a party's quoted
+    words (``quoting``: 就是我要…) 我 is the party; 我们 stays the speaker and the audience."""
     c = cues()
-    return c["personal"].search(body) is not None or body.startswith(c["demonstrative"])
+    first = "我们" in body if quoting else c["first_person"].search(body) is not None
+    return first or c["personal"].search(body) is not None or body.startswith(c["demonstrative"])
 
 
 def names_something(body: str) -> bool:
@@ -87,11 +94,11 @@ def names_something(body: str) -> bool:
             and not c["evaluative"].search(body) and not c["prediction"].search(body))
 
 
-def says_something(body: str) -> bool:
+def says_something(body: str, quoting: bool = False) -> bool:
     """The content a reporting frame waits for: a clause that states, not one that asks, points,
-    judges or trails off."""
+    judges or trails off; it may quote the party in the first person (``quoting``)."""
     c = cues()
-    return (content_chars(body) >= 4 and not c["asking"].search(body) and not _aside(body)
+    return (content_chars(body) >= 4 and not c["asking"].search(body) and not _aside(body, quoting)
             and not fragment(body) and not judging(body) and not c["evaluative"].search(body))
 
 
@@ -121,10 +128,10 @@ def ordinal_number(head: str) -> int | None:
 
 def frames(verb: str, rest: str) -> bool:
     """Whether ``verb`` and what follows it only announce the content: a saying with little after
-    it does (提了几个, 发过报告); an act never does, nor an intent with a predicate after it
-    (他要追求回岸: short, but what is wanted)."""
+    it does (提了几个, 发过报告); an act only when its object is measures unnamed (采取了一些措施),
+    an intent never with a predicate after it (他要追求回岸: short, but what is wanted)."""
     if cues()["act"].fullmatch(verb):
-        return False
+        return measures_only(verb + rest)
     if cues()["intend"].fullmatch(verb):
         return content_chars(rest) < 2
     return is_frame(rest)
@@ -139,3 +146,51 @@ def interrupted(between: str) -> bool:
     """Whether the words between a party and a verb make the verb another's: the speaker's (我)
     or that of a time clause the party opens (法国公布的时候说…)."""
     return "我" in between or _WHEN.search(between) is not None
+
+
+def measures_only(text: str) -> bool:
+    """做了些动作, 采取了一系列措施: a verb whose object is measures not yet named, and nothing
+    after it; the measures are the clauses that follow."""
+    m = cues()["measure_frame"].match(text)
+    return m is not None and content_chars(text[m.end():]) < 2
+
+
+def subject_place(before: str) -> bool:
+    """Whether a party after ``before`` (the clause up to it) stands as the clause's subject:
+    only openers (我们知道, 再加上, 现在你看) and a character or two before it."""
+    return len(cues()["opening"].sub("", before.strip())) <= 2
+
+
+@cache
+def _position_end() -> re.Pattern:
+    return re.compile("的[^，,。；;]{0,8}?(?:" + "|".join(cues()["position"]) + ")[，,。；;！!]?$")
+
+
+def ends_on_position(text: str) -> bool:
+    """…具有强烈的诉求。, …采取的是一种非常顽固的态度。: a clause that names a party's position
+    and ends there; what the position is comes next."""
+    return _position_end().search(text.rstrip()) is not None
+
+
+def object_item(clause: str) -> bool:
+    """对中国的制裁, 更多的自主可控: a noun phrase standing alone in its clause, one more object
+    of the verb reported just before it (an enumeration of what was done or wanted)."""
+    body = clause.strip("，,；;。！! ")
+    c = cues()
+    if not 2 <= content_chars(body) <= ITEM_CHARS or "的" not in body or asks(body):
+        return False
+    if c["first_person"].search(body) or c["personal"].search(body):  # the speaker talking
+        return False
+    first = words.words(body)[0]
+    if words.tags([first])[first].startswith("c"):  # 但是至少…的欢乐: a new thought, not an object
+        return False
+    tail = body[body.rindex("的") + 1:]
+    return 2 <= content_chars(tail) <= 6 and "是" not in tail and c["stance"].search(body) is None
+
+
+def parallel(before: str, clause: str) -> bool:
+    """允许谈判，允许招标: a clause that opens on the verb the clause before opened on, one more
+    item of the same list."""
+    a, b = stripped(before), stripped(clause)
+    verb = cues()["verb"].match(a)
+    return verb is not None and b.startswith(verb.group()) and content_chars(b) >= 3 and not asks(b)

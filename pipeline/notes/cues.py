@@ -15,7 +15,7 @@ def _alt(words: list[str]) -> re.Pattern:
 
 
 _PLAIN = ("hedges", "fragment_starts", "fragment_ends", "demonstrative", "continuation",
-          "ordinal", "listing", "position", "review_titles")
+          "ordinal", "listing", "position", "review_titles", "openers", "measure_verbs", "measure_nouns")
 
 
 @cache
@@ -26,4 +26,9 @@ def cues() -> dict:
     out["verb"] = _alt([*raw["say"], *raw["intend"], *raw["act"]])
     out["listing_items"] = tuple(w for w in out["listing"] if w.endswith("是"))  # 一个是…: an item's marker
     out["place_verb"] = _alt([*raw["say"], *raw["intend"]])  # a country acts by saying or wanting
+    # what may stand before a clause's subject (Latin letters: OK, 嗯 transcribed as "en")
+    out["opening"] = re.compile(rf"^(?:[A-Za-z]+|{_alt(raw['openers']).pattern})*")
+    # 做了些动作, 采取了一系列措施: at most a measure word between the verb and its noun
+    out["measure_frame"] = re.compile(
+        rf"(?:{_alt(raw['measure_verbs']).pattern})[了过]?[^，,。；;]{{0,4}}?(?:{_alt(raw['measure_nouns']).pattern})")
     return out

@@ -8,7 +8,7 @@ sentence's text.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from pipeline.notes import clauses
 from pipeline.notes.actors import Cast, Party
@@ -83,6 +83,8 @@ class Reader:
             elif (hit := self._reported(s, lo, hi, [p for p in named if lo <= p.start < hi], carried)) is not None:
                 # a new report ends any wait
                 out.extend(hit)
+            elif out and out[-1].party is not None and out[-1].hi == lo and self._goes_on(s.text, out[-1], clause):
+                out[-1] = replace(out[-1], hi=hi)  # 对中国的限制，对中国的制裁: one more object
             elif self.pending:
                 self._fill(clause, lo, hi, out)
             elif (item := self._item(clause, lo, hi)) is not None:
@@ -96,11 +98,19 @@ class Reader:
         asked = [(lo, hi) for lo, hi in parts if clauses.asks(s.text[lo:hi])]
         return [sp for sp in _joined(out) if not any(lo < sp.hi and sp.lo < hi for lo, hi in asked)]
 
+    @staticmethod
+    def _goes_on(text: str, last: Span, clause: str) -> bool:
+        """Whether a clause is one more item of the claim just before it: an object (…的限制，
+        对中国的制裁) or a clause opening on the same verb as the claim's last (允许…，允许…)."""
+        before = text[text.rfind("，", last.lo, last.hi - 1) + 1:last.hi]
+        return clauses.object_item(clause) or clauses.parallel(before, clause)
+
     def _fill(self, clause: str, lo: int, hi: int, out: list[Span]) -> None:
-        """The content a frame waited for: the next clause that says something."""
+        """The content a frame waited for: the next clause that says something, maybe in the
+        party's own words (谈一个事情是什么呢？就是我要…)."""
         p = self.pending
         assert p is not None
-        if clauses.says_something(stripped(clause)):
+        if clauses.says_something(stripped(clause), quoting=True):
             out.append(Span(lo if p.start is None else p.start, hi, p.party, p.confidence))
             self.pending = None
             return
@@ -117,10 +127,13 @@ class Reader:
                 continue
             found = self._verb(s, p, hi)
             if found is None:
-                if p.kind != "place" and p.start - lo <= 2:  # the clause's subject, its verb may follow
+                if p.kind != "place" and clauses.subject_place(s.text[lo:p.start]):  # its verb may follow
                     self.subject = party
                     if p.kind == "name":  # 川普依然在老调重弹，他要…
                         self.last, self.last_age = party, 0
+                    if hi == len(s.text) and clauses.ends_on_position(s.text[p.end:hi]):
+                        self.pending = _Pending(party, 0.7)  # 他…具有强烈的诉求。就是…
+                        return []
                 continue
             if p.kind in ("name", "place"):  # the subject of a report: whom the next 他 stands for
                 self.last, self.last_age = party, 0
@@ -132,6 +145,8 @@ class Reader:
             if cues()["asking"].search(s.text[p.end:hi]):
                 return []
             if clauses.judging(s.text[p.end:hi]):  # 非常顽固的态度: the speaker judging
+                if hi == len(s.text) and clauses.ends_on_position(s.text[p.end:hi]):
+                    self.pending = _Pending(party, sure)  # …的态度。what it is comes next
                 return None
             self.subject = party  # a verb opening the next clause goes on with the same party
             return [Span(p.start, hi, party, sure)]
@@ -146,10 +161,18 @@ class Reader:
         party = carried or (self.last if goes_on and self.last_age <= 1 else None)
         if party is None:
             return None
+        if carried and hi == len(text) and clauses.ends_on_position(body):
+            self.pending = _Pending(party, 0.7)  # 川普他的政策里面，…具有强烈的诉求。就是…
+            return []
         for _ in range(2):  # 现在又要: an adverb, a marker, an adverb
             body = clauses.ADVERBS.sub("", body)
             body = next((body[len(m):] for m in cues()["continuation"] if body.startswith(m)), body)
-        verb = cues()["verb"].match(clauses.ADVERBS.sub("", body))
+        bare = clauses.ADVERBS.sub("", body)
+        verb = cues()["verb"].match(bare)
+        if verb and cues()["say"].fullmatch(verb.group()) and (
+                cues()["asking"].search(bare) or is_frame(bare[verb.end():])):
+            self.pending = _Pending(party, 0.65, lo)  # 谈一个事情是什么呢？: the answer is the content
+            return []
         if verb is None or verb.group() in clauses.SAYING or cues()["asking"].search(body) or content_chars(body) < 4:
             return None
         return [Span(lo, hi, party, 0.65)]
@@ -164,6 +187,8 @@ class Reader:
                 continue
             if clauses.not_a_verb(s.text, at, m.group()):
                 continue
+            if len(m.group()) == 1 and cues()["say"].fullmatch(m.group()) and not s.is_word(at, at + 1):
+                continue  # 谈 in 谈成, 说 in 说明: a single character says only as a word of its own
             if m.start() == 0 or s.starts_word(at):
                 rest = s.text[at + len(m.group()):hi]
                 frame = clauses.frames(m.group(), rest) or clauses.condition(rest)
@@ -172,6 +197,9 @@ class Reader:
         if m and m.start() - p.end <= GAP and p.kind != "place":
             rest = s.text[m.end():hi]
             return (not m.group(2) or content_chars(rest) < 4), 0.75
+        m = cues()["measure_frame"].search(s.text, p.end, hi)  # 拜登已经做了些动作，允许…
+        if m and m.start() - p.end <= GAP and clauses.measures_only(s.text[m.start():hi]):
+            return True, 0.7
         return None
 
     def _listed(self, text: str, lo: int, hi: int) -> list[Span] | None:
