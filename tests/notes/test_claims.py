@@ -170,3 +170,40 @@ def test_a_numbered_list_goes_on_after_asides_and_examples_go_on_with_their_part
     reported = {c.evidence.quote: c.attributed_name for c in claims if c.attributed_to == "source_document"}
     assert any("300万桶" in q and n == "贝森特" for q, n in reported.items())  # 第三 after 第二, twelve asides later
     assert any("逼迫中国" in q and n == "川普" for q, n in reported.items())
+
+
+def test_a_frame_waits_across_sentences_for_its_content():
+    """Cut from huzuohuyou 379: the party's own question, a judged position closing its sentence
+    and unnamed measures each announce what the next sentence says, which may quote the party."""
+    reported = _reported([
+        "而我们知道川普他在竞选当中大放厥词，谈一个事情是什么呢？", "就是我要24小时结束俄乌战争。",
+        "我们知道川普对于气候议题采取的是一种非常顽固的态度。",
+        "上一次我上台就退出巴黎气候谈判，这一次的话我也要退出。",
+        "其实这个政策是拜登总统在去年松动的，拜登已经做了些动作。", "允许谈判，允许招标，康菲去接了这个单子。",
+    ])
+    by_quote = {c.evidence.quote: c.attributed_name for c in reported}
+    assert any("24小时结束" in q and n == "川普" for q, n in by_quote.items())
+    assert any("退出巴黎" in q and n == "川普" for q, n in by_quote.items())
+    assert any("允许谈判，允许招标" in q and n == "拜登" for q, n in by_quote.items())
+    assert not any(c.statement.rstrip("。").endswith(("做了些动作", "态度", "什么呢")) for c in reported)
+
+
+def test_a_claim_goes_on_over_its_enumerated_objects():
+    """Cut from zhongjin ep22: the objects after a reported verb are the claim's; 说白了 is the
+    speaker's gloss, not a report."""
+    reported = _reported([
+        "因为美国他开始考虑到一些对中国的限制，对中国的制裁，这些高科技向中国出口的一些限制。",
+        "那么这种背景下面，中国肯定就要考虑到，我是不是要强调一些更多的原创性，更多的自主可控。",
+        "这种领先地位，其实说白了就是要保证他要超越其他的国家。",
+    ])
+    assert any(c.attributed_name == "美国" and "高科技向中国出口" in c.evidence.quote for c in reported)
+    assert any(c.attributed_name == "中国" and "自主可控" in c.evidence.quote for c in reported)
+    assert not any("超越" in c.evidence.quote for c in reported)
+
+
+def test_denied_glued_and_nominal_sayings_report_nothing():
+    reported = _reported([
+        "特朗普现在也不说了，就彻底废掉这个事情不说。", "特朗普谈成美加墨自贸协议，是很多年前的事。",
+        "美国政府他所考虑的这个安全概念，跟企业不一样。",
+    ])
+    assert reported == []
