@@ -13,6 +13,8 @@ from pipeline.notes.statements import is_frame, stripped
 from pipeline.zh import words
 from pipeline.zh.chars import content_chars
 
+GAP = 8  # characters between a party and its verb (川普在四面索要: adverbs, a place, 也, 曾经)
+PLACE_GAP = 1  # a country acts only when its verb follows at once (美国宣布, 美国他要; not 美国经济要)
 ITEM_CHARS = 28  # a listed item is short; a long clause is the speaker talking around it
 HEADER = re.compile(r"第[一二三四五六七八九十\d]+(个|块|点|部分|方面|条)?(就)?是")
 _VERB_TAGS = ("v", "vn", "vd", "vi")
@@ -194,3 +196,21 @@ def parallel(before: str, clause: str) -> bool:
     a, b = stripped(before), stripped(clause)
     verb = cues()["verb"].match(a)
     return verb is not None and b.startswith(verb.group()) and content_chars(b) >= 3 and not asks(b)
+
+
+def goes_on(text: str, lo: int, hi: int, clause: str) -> bool:
+    """Whether ``clause`` is one more item of the claim at ``text[lo:hi]`` just before it: an
+    object (…的限制，对中国的制裁) or a clause opening on the verb its last clause opened on
+    (允许…，允许…)."""
+    last = text[text.rfind("，", lo, hi - 1) + 1:hi]
+    return object_item(clause) or parallel(last, clause)
+
+
+def reach(kind: str, verb: str) -> int:
+    """How far a party's verb may stand: a country acts only by saying or wanting (美国宣布,
+    中国希望), and 要/想/将 must follow it at once (美国要…, not 美国经济要…)."""
+    if kind != "place":
+        return GAP
+    if cues()["near_intend"].fullmatch(verb):
+        return PLACE_GAP
+    return GAP if cues()["place_verb"].fullmatch(verb) else -1

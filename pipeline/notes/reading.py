@@ -18,8 +18,6 @@ from pipeline.notes.statements import is_frame, stripped
 from pipeline.zh.chars import content_chars
 
 _CLAUSE = re.compile(r"[^，,；;。？！?!]+[，,；;。？！?!]*")
-GAP = 8  # characters between a party and its verb (川普在四面索要: adverbs, a place, 也, 曾经)
-PLACE_GAP = 1  # a country acts only when its verb follows at once (美国宣布, 美国他要; not 美国经济要)
 PRONOUN_REACH = 3  # sentences a pronoun may reach back for the party it stands for
 DECAY = 2  # sentences without an item before a reported list ends
 ORDINAL_REACH = 8  # sentences a numbered list (第一…第二…) may run, with the speaker's asides between
@@ -83,7 +81,7 @@ class Reader:
             elif (hit := self._reported(s, lo, hi, [p for p in named if lo <= p.start < hi], carried)) is not None:
                 # a new report ends any wait
                 out.extend(hit)
-            elif out and out[-1].party is not None and out[-1].hi == lo and self._goes_on(s.text, out[-1], clause):
+            elif out and out[-1].party and out[-1].hi == lo and clauses.goes_on(s.text, out[-1].lo, lo, clause):
                 out[-1] = replace(out[-1], hi=hi)  # 对中国的限制，对中国的制裁: one more object
             elif self.pending:
                 self._fill(clause, lo, hi, out)
@@ -97,13 +95,6 @@ class Reader:
         self._age(bool(out))
         asked = [(lo, hi) for lo, hi in parts if clauses.asks(s.text[lo:hi])]
         return [sp for sp in _joined(out) if not any(lo < sp.hi and sp.lo < hi for lo, hi in asked)]
-
-    @staticmethod
-    def _goes_on(text: str, last: Span, clause: str) -> bool:
-        """Whether a clause is one more item of the claim just before it: an object (…的限制，
-        对中国的制裁) or a clause opening on the same verb as the claim's last (允许…，允许…)."""
-        before = text[text.rfind("，", last.lo, last.hi - 1) + 1:last.hi]
-        return clauses.object_item(clause) or clauses.parallel(before, clause)
 
     def _fill(self, clause: str, lo: int, hi: int, out: list[Span]) -> None:
         """The content a frame waited for: the next clause that says something, maybe in the
@@ -179,11 +170,11 @@ class Reader:
 
     def _verb(self, s: Words, p: Party, hi: int) -> tuple[bool, float] | None:
         """(whether the clause is only a frame, confidence) when a verb of saying, intent or
-        action follows the party within ``GAP`` — or its position (的看法就是 …, 发过报告)."""
-        window = s.text[p.end:min(hi, p.end + GAP + 4)]
+        action follows the party within ``clauses.GAP`` — or its position (的看法就是 …, 发过报告)."""
+        window = s.text[p.end:min(hi, p.end + clauses.GAP + 4)]
         for m in cues()["verb"].finditer(window):
             at = p.end + m.start()
-            if m.start() > _gap(p, m.group()) or clauses.interrupted(window[:m.start()]):
+            if m.start() > clauses.reach(p.kind, m.group()) or clauses.interrupted(window[:m.start()]):
                 continue
             if clauses.not_a_verb(s.text, at, m.group()):
                 continue
@@ -194,11 +185,11 @@ class Reader:
                 frame = clauses.frames(m.group(), rest) or clauses.condition(rest)
                 return frame, 0.6 if p.kind == "place" else 0.7 if p.kind == "pronoun" else 0.8
         m = clauses.position().search(s.text, p.end, hi)
-        if m and m.start() - p.end <= GAP and p.kind != "place":
+        if m and m.start() - p.end <= clauses.GAP and p.kind != "place":
             rest = s.text[m.end():hi]
             return (not m.group(2) or content_chars(rest) < 4), 0.75
         m = cues()["measure_frame"].search(s.text, p.end, hi)  # 拜登已经做了些动作，允许…
-        if m and m.start() - p.end <= GAP and clauses.measures_only(s.text[m.start():hi]):
+        if m and m.start() - p.end <= clauses.GAP and clauses.measures_only(s.text[m.start():hi]):
             return True, 0.7
         return None
 
@@ -283,16 +274,6 @@ def _own_span(text: str, own: list[tuple[int, int]], parts: list[tuple[int, int]
         hi = after[1]
     sure = 0.6 if any(cues()["stance"].search(text[a:b]) for a, b in own) else 0.5
     return Span(lo, hi, None, sure)
-
-
-def _gap(p: Party, verb: str) -> int:
-    """How far a party's verb may stand: a country acts only by saying or wanting (美国宣布,
-    中国希望), and 要/想/将 must follow it at once (美国要…, not 美国经济要…)."""
-    if p.kind != "place":
-        return GAP
-    if cues()["near_intend"].fullmatch(verb):
-        return PLACE_GAP
-    return GAP if cues()["place_verb"].fullmatch(verb) else -1
 
 
 def _joined(spans: list[Span]) -> list[Span]:
