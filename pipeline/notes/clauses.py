@@ -36,6 +36,8 @@ def not_a_verb(text: str, at: int, verb: str) -> bool:
         return True
     if cues()["act"].fullmatch(verb) and not after.strip("了过，,。；;！!？? "):  # 已经启动了: acting on nothing said
         return True
+    if cues()["act"].fullmatch(verb) and after == "的" and text[at + len(verb) + 1:at + len(verb) + 2] != "是":
+        return True  # 哈丁时期搞的这个地方: what was done, named (but 采取的是…: what it is)
     if cues()["say"].fullmatch(verb) and (after == "的" or _denied(text, at)):  # 提到的…, 也不说了
         return True
     if _WHEN.search(text, at, at + len(verb) + WHEN_REACH):  # 写教材的时候, 课标公布以后: a time, not a report
@@ -44,7 +46,8 @@ def not_a_verb(text: str, at: int, verb: str) -> bool:
 
 
 def _denied(text: str, at: int) -> bool:
-    return text[at - 1:at] in _NEGATIONS or text[max(0, at - 2):at] == "没有"
+    """也不说了, 没有提到, 不好去说: a negation within the three characters before the verb."""
+    return any(n in text[max(0, at - 3):at] for n in _NEGATIONS)
 
 
 @cache

@@ -119,6 +119,8 @@ class Reader:
             found = self._verb(s, p, hi)
             if found is None:
                 if p.kind != "place" and clauses.subject_place(s.text[lo:p.start]):  # its verb may follow
+                    if self.pending and self.pending.party.name != party.name:
+                        self.pending = None  # 而共和党他…: another party's frame waits no more
                     self.subject = party
                     if p.kind == "name":  # 川普依然在老调重弹，他要…
                         self.last, self.last_age = party, 0
@@ -141,7 +143,8 @@ class Reader:
                 return None
             self.subject = party  # a verb opening the next clause goes on with the same party
             return [Span(p.start, hi, party, sure)]
-        return self._carried(s.text, lo, hi, carried) or self._listed(s.text, lo, hi)
+        hit = self._carried(s.text, lo, hi, carried)  # [] is a frame: the wait is open
+        return hit if hit is not None else self._listed(s.text, lo, hi)
 
     def _carried(self, text: str, lo: int, hi: int, carried: Party | None) -> list[Span] | None:
         """A clause with no subject that opens on a verb: its subject is the one the clause before
@@ -160,7 +163,7 @@ class Reader:
             body = next((body[len(m):] for m in cues()["continuation"] if body.startswith(m)), body)
         bare = clauses.ADVERBS.sub("", body)
         verb = cues()["verb"].match(bare)
-        if verb and cues()["say"].fullmatch(verb.group()) and (
+        if verb and cues()["say"].fullmatch(verb.group()) and (carried or verb.group() not in clauses.SAYING) and (
                 cues()["asking"].search(bare) or is_frame(bare[verb.end():])):
             self.pending = _Pending(party, 0.65, lo)  # 谈一个事情是什么呢？: the answer is the content
             return []
@@ -238,6 +241,8 @@ class Reader:
             return None
         if party is self.document:
             return Span(lo, hi, party, 0.7) if "是" not in body else None
+        if body.startswith(clauses.SAYING):  # 甚至于说…: the speaker saying it, not the party
+            return None
         if (ordinal or head.startswith(cues()["continuation"])) and clauses.has_verb(body):
             return Span(lo, hi, party, 0.65)
         return None

@@ -39,11 +39,11 @@ def stripped(text: str) -> str:
 
 def is_frame(rest: str) -> bool:
     """Whether what follows a reporting verb says nothing yet: 提了几个, 写得很清楚, 发过报告,
-    提出了一个非常重要的政策. The content, if any, is in the clauses after it."""
+    提出了一个非常重要的政策, 讲了很多的故事. The content, if any, is in the clauses after it."""
     rest = _FILLER_AFTER_VERB.sub("", rest.strip(_EDGE))
     if content_chars(rest) < MIN_CHARS:
         return True
-    return rest.endswith(cues()["position"])
+    return rest.endswith(cues()["position"]) or rest.endswith(cues()["speech_nouns"])
 
 
 def statement(evidence: str, name: str | None, document: bool = False) -> str | None:
