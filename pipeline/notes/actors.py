@@ -63,11 +63,6 @@ class Sentence:
         i = bisect_left(self.starts, pos)
         return i < len(self.starts) and self.starts[i] == pos
 
-    def is_word(self, pos: int, end: int) -> bool:
-        """Whether ``text[pos:end]`` is a whole word (谈 in 他谈…, not in 川普谈成… glued by the
-        dictionary's guesser)."""
-        return self.starts_word(pos) and (end == len(self.text) or self.starts_word(end))
-
 
 class Cast:
     """The parties one talk names, found once from all its sentences' words."""

@@ -29,8 +29,9 @@ _NEGATIONS = tuple("不没未别难")  # 也不说了, 没有提到, 很难说: 
 
 def not_a_verb(text: str, at: int, verb: str) -> bool:
     """A verb word that is not one here: 跨国公司的发展 is a noun, 从政府角度来讲 and 不能说 are
-    no one's saying, nor is 也不说了, 要比 and 想出来 are no intent, 提到的 names what was said, and an act with
-    nothing after it reports nothing, nor one that sets the time of another (公布以后)."""
+    no one's saying, nor are 也不说了 and 谈成, 要比 and 想出来 are no intent, 提到的 names what
+    was said, and an act with nothing after it reports nothing, nor one that sets the time of
+    another (公布以后)."""
     before, after = text[at - 1:at], text[at + len(verb):at + len(verb) + 1]
     if verb in _NOT_INTENT and after and after in _NOT_INTENT[verb]:  # 要比, 要是, 想出来: not wanting
         return True
@@ -40,6 +41,8 @@ def not_a_verb(text: str, at: int, verb: str) -> bool:
         return True  # 哈丁时期搞的这个地方: what was done, named (but 采取的是…: what it is)
     if cues()["say"].fullmatch(verb) and (after == "的" or _denied(text, at)):  # 提到的…, 也不说了
         return True
+    if len(verb) == 1 and cues()["say"].fullmatch(verb) and words.frequency(verb + after) > 0:
+        return True  # 谈 in 谈成 and 谈判, 说 in 说明, 称 in 称为: a word of its own
     if _WHEN.search(text, at, at + len(verb) + WHEN_REACH):  # 写教材的时候, 课标公布以后: a time, not a report
         return True
     return before in "的所" or (verb in SAYING and before in "来能以会该是于得")  # 所考虑的: a noun
@@ -190,7 +193,7 @@ def object_item(clause: str) -> bool:
     if words.tags([first])[first].startswith("c"):  # 但是至少…的欢乐: a new thought, not an object
         return False
     tail = body[body.rindex("的") + 1:]
-    return 2 <= content_chars(tail) <= 6 and "是" not in tail and c["stance"].search(body) is None
+    return 2 <= content_chars(tail) <= 6 and "是" not in body and c["stance"].search(body) is None
 
 
 def parallel(before: str, clause: str) -> bool:

@@ -34,6 +34,7 @@ class Span:
     hi: int
     party: Party | None
     confidence: float
+    goes_on: bool = False  # the same subject's next verb: one claim with the span just before it
 
 
 @dataclass(slots=True)
@@ -118,11 +119,12 @@ class Reader:
                 continue
             found = self._verb(s, p, hi)
             if found is None:
-                if p.kind != "place" and clauses.subject_place(s.text[lo:p.start]):  # its verb may follow
-                    if self.pending and self.pending.party.name != party.name:
-                        self.pending = None  # 而共和党他…: another party's frame waits no more
+                topic = p.kind != "place" or s.text.startswith(("他", "它"), p.end)  # 美国他在…: a subject
+                if topic and clauses.subject_place(s.text[lo:p.start]):  # its verb may follow
+                    if self.pending and (self.pending.start is None or self.pending.party.name != party.name):
+                        self.pending = None  # 而共和党他…, 所以他在…: a new subject, no earlier frame's content
                     self.subject = party
-                    if p.kind == "name":  # 川普依然在老调重弹，他要…
+                    if p.kind in ("name", "place"):  # 川普依然在老调重弹，他要…
                         self.last, self.last_age = party, 0
                     if hi == len(s.text) and clauses.ends_on_position(s.text[p.end:hi]):
                         self.pending = _Pending(party, 0.7)  # 他…具有强烈的诉求。就是…
@@ -169,7 +171,9 @@ class Reader:
             return []
         if verb is None or verb.group() in clauses.SAYING or cues()["asking"].search(body) or content_chars(body) < 4:
             return None
-        return [Span(lo, hi, party, 0.65)]
+        if carried:
+            self.subject = party  # 选择了这样一块地方，建立…: the next verb goes on with it
+        return [Span(lo, hi, party, 0.65, goes_on=carried is not None)]
 
     def _verb(self, s: Words, p: Party, hi: int) -> tuple[bool, float] | None:
         """(whether the clause is only a frame, confidence) when a verb of saying, intent or
@@ -181,8 +185,6 @@ class Reader:
                 continue
             if clauses.not_a_verb(s.text, at, m.group()):
                 continue
-            if len(m.group()) == 1 and cues()["say"].fullmatch(m.group()) and not s.is_word(at, at + 1):
-                continue  # 谈 in 谈成, 说 in 说明: a single character says only as a word of its own
             if m.start() == 0 or s.starts_word(at):
                 rest = s.text[at + len(m.group()):hi]
                 frame = clauses.frames(m.group(), rest) or clauses.condition(rest)
@@ -283,12 +285,12 @@ def _own_span(text: str, own: list[tuple[int, int]], parts: list[tuple[int, int]
 
 def _joined(spans: list[Span]) -> list[Span]:
     """Items of one party next to each other in a sentence, too short alone (数字身份，数字监管),
-    as one claim."""
+    or its subject going on (选择了这样一块地方，建立…), as one claim."""
     out: list[Span] = []
     for sp in spans:
         last = out[-1] if out else None
         if (last and sp.party is not None and last.party is sp.party and sp.lo - last.hi <= 1
-                and min(sp.hi - sp.lo, last.hi - last.lo) < 8):
+                and (sp.goes_on or min(sp.hi - sp.lo, last.hi - last.lo) < 8)):
             out[-1] = Span(last.lo, sp.hi, sp.party, min(sp.confidence, last.confidence))
         else:
             out.append(sp)
