@@ -32,7 +32,9 @@ from pipeline.zh.words import is_content_word, words
 
 log = logging.getLogger(__name__)
 
-MAX_CLAIMS = 40
+MAX_REPORTED = 40  # a list a person reads: the surest reports of others …
+MAX_OWN = 20  # … and of the speaker's own views, each kind with its own room
+MAX_CLAIMS = MAX_REPORTED + MAX_OWN
 SAME_SHARE = 0.6  # of the shorter claim's content words (two at least), shared with a kept claim of its party
 
 
@@ -102,15 +104,14 @@ def _make(cleaned: Cleaned, f: Found, document: str | None) -> Claim | None:
 
 def _made(cleaned: Cleaned, found: list[Found], document: str | None) -> list[Claim]:
     """The claims made from ``found``: each said first (a later repeat of what a party was
-    reported to say is dropped; one that fails the schema too), then the surest ``MAX_CLAIMS``
-    of them, in the talk's order."""
+    reported to say is dropped; one that fails the schema too), then the surest of them
+    (``select``), in the talk's order."""
     made: list[Claim] = []
     for f in found:
         claim = _make(cleaned, f, document)
         if claim and not _repeats(claim, made):
             made.append(claim)
-    keep = sorted(range(len(made)), key=lambda i: (-made[i].confidence, i))[:MAX_CLAIMS]
-    return [made[i] for i in sorted(keep)]
+    return select(made)
 
 
 def _repeats(claim: Claim, kept: Iterable[Claim]) -> bool:
@@ -132,18 +133,20 @@ def _content_words(text: str) -> set[str]:
     return {w for w in words(text) if is_content_word(w)}
 
 
-def _rank(confidence: float, quote: str) -> float:
-    """Which claims the cap keeps: the surer first, then the longer evidence."""
-    return confidence * 100 + len(quote)
-
-
 def select(found: list[Claim]) -> list[Claim]:
-    """At most MAX_CLAIMS, keeping order; when there are more, the surer ones stay."""
-    if len(found) <= MAX_CLAIMS:
-        return found
-    keep = sorted(range(len(found)), key=lambda i: -_rank(found[i].confidence, found[i].evidence.quote))
-    chosen = set(keep[:MAX_CLAIMS])
-    return [c for i, c in enumerate(found) if i in chosen]
+    """At most ``MAX_REPORTED`` reports, and views of the speaker up to ``MAX_CLAIMS`` in all
+    (``MAX_OWN`` at least), in the talk's order: the surer first, the earlier among equals. The
+    speaker's views have room of their own so that a talk full of reports still shows what its
+    speaker thinks."""
+    reported = [i for i, c in enumerate(found) if c.attributed_to == "source_document"]
+    own = [i for i, c in enumerate(found) if c.attributed_to != "source_document"]
+    keep = _surest(found, reported, MAX_REPORTED)
+    keep |= _surest(found, own, max(MAX_OWN, MAX_CLAIMS - len(keep)))
+    return [c for i, c in enumerate(found) if i in keep]
+
+
+def _surest(found: list[Claim], ids: list[int], room: int) -> set[int]:
+    return set(sorted(ids, key=lambda i: (-found[i].confidence, i))[:room])
 
 
 def extract_claims(cleaned: Cleaned, segments: list[Segment], backend: Backend | None = None,

@@ -59,6 +59,18 @@ def position() -> re.Pattern:
     return re.compile("的[^，。]{0,6}?(" + "|".join(cues()["position"]) + r")(?:(就是|是)|$|[，。；])")
 
 
+@cache
+def _having() -> re.Pattern:
+    return re.compile(r"(?:他|它|也|还|都|就|会|一直)*有[^，,。；;]{2,14}?的?(?:" + "|".join(cues()["position"])
+                      + r")(?=$|[，,。；;]|就是|是)")
+
+
+def has_position(text: str) -> bool:
+    """美国有生物燃料的这个推进政策: what follows a party says it has a policy, a plan or an aim,
+    and names it."""
+    return _having().match(text) is not None
+
+
 def lists(clause: str) -> bool:
     return any(cue in clause for cue in cues()["listing"])
 
