@@ -207,3 +207,30 @@ def test_denied_glued_and_nominal_sayings_report_nothing():
         "美国政府他所考虑的这个安全概念，跟企业不一样。",
     ])
     assert reported == []
+
+
+def test_a_country_with_its_pronoun_or_its_policy_is_reported():
+    """Cut from huzuohuyou 379: 美国他… makes the country the subject its next verbs go on with
+    (one claim), and a party having a policy the clause names is a report."""
+    reported = _reported([
+        "美国他在一战之后，更加发现舰船的燃料都要切换成石油。",
+        "所以他在阿拉斯加的北部，当时就选择了这样一块地方，建立他的石油的后备的储蓄。",
+        "比如说我们知道美国有生物燃料的这个推进政策，这个就是两个部门共同去推进的。",
+    ])
+    assert any(c.attributed_name == "美国" and "选择了这样一块地方，建立" in c.evidence.quote for c in reported)
+    assert any(c.attributed_name == "美国" and "生物燃料" in c.evidence.quote for c in reported)
+
+
+def test_the_speakers_views_keep_their_room_in_a_talk_full_of_reports():
+    from pipeline.models import Evidence
+    from pipeline.notes.claims import MAX_OWN, MAX_REPORTED, select
+
+    def claim(i, who):
+        return Claim(statement=f"第{i}个说法说的是这件事情。", attributed_to=who, claim_type="fact", topic="话题",
+                     confidence=0.8 if who == "source_document" else 0.5,
+                     evidence=Evidence(quote="这件事情", start=i, end=i + 1, sentence_ids=[i]))
+    found = [claim(i, "source_document" if i % 2 else "speaker") for i in range(3 * (MAX_REPORTED + MAX_OWN))]
+    kept = select(found)
+    assert sum(c.attributed_to == "source_document" for c in kept) == MAX_REPORTED
+    assert sum(c.attributed_to == "speaker" for c in kept) >= MAX_OWN
+    assert [c.evidence.start for c in kept] == sorted(c.evidence.start for c in kept)  # the talk's order
