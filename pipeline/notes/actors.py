@@ -3,9 +3,10 @@
 A reported claim needs someone to report: a person, a body, a country acting, a document. The talk's
 own words say who they are: jieba's dictionary tags people (nr), organisations (nt) and abbreviated
 bodies (j, 央行); a word ending in 部, 委员会, 政府, 总统 … is a body or an office; a name the
-dictionary lacks (a new minister) counts when the talk says it more than once; 《…》 is a title.
-A party counts only at a subject's place: 在美国 and 对中国 make it a place or an object. A
-third-person pronoun (他说…) stands for the last party named, as a listener reads it.
+dictionary lacks (a new minister) counts when the talk says it more than once; 《…》 is a title;
+a quantified class (很多国家, 有些跨国公司) is some real ones of its kind. A party counts only at a
+subject's place: 在美国 and 对中国 make it a place or an object. A third-person pronoun (他说…)
+stands for the last party named, as a listener reads it.
 The lists are general knowledge in ``data/actors.toml``.
 """
 
@@ -22,7 +23,7 @@ from typing import Any, Literal
 
 from pipeline.zh import chars, data, words
 
-Kind = Literal["name", "place", "document", "pronoun"]
+Kind = Literal["name", "place", "document", "pronoun", "group"]
 TITLE = re.compile(r"《([^《》]{2,40})》")  # a work or document named by its title
 
 
@@ -83,6 +84,8 @@ class Cast:
         self._prepositions = frozenset(lists["prepositions"])
         self._document_words = frozenset(lists["documents"])
         self._document = re.compile("|".join(lists["documents"]))
+        nouns = sorted(lists["group_nouns"], key=len, reverse=True)
+        self._group = re.compile(f"(?:{'|'.join(lists['group_quantifiers'])})个?(?:{'|'.join(nouns)})")
 
     @staticmethod
     def _kind(w: str, tag: str, n: int, lists: dict[str, Any]) -> Kind | None:
@@ -106,6 +109,8 @@ class Cast:
         for m in self._pronoun.finditer(s.text, lo, hi):
             if s.starts_word(m.start()):
                 found.append(Party(m.group(), m.start(), m.end(), "pronoun"))
+        for m in self._group.finditer(s.text, lo, hi):
+            found.append(Party(m.group(), m.start(), m.end(), "group"))
         for m in TITLE.finditer(s.text, lo, hi):
             found.append(Party(m.group(1), m.start(), m.end(), "document"))
         found.extend(self._documents(s, lo, hi))

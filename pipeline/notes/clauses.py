@@ -20,10 +20,10 @@ HEADER = re.compile(r"第[一二三四五六七八九十\d]+(个|块|点|部分|
 _VERB_TAGS = ("v", "vn", "vd", "vi")
 ADVERBS = re.compile(r"^(?:也|还|又|已经|就|都|再|便|才|曾经|曾|一直|则|并且|并|现在|当时|后来|随后|同时)+")
 SAYING = ("说", "讲")  # also the speaker's own discourse: 可以说, 所以说, 甚至于说
-# 要 and 想 followed by these are no intent: 要比 compares, 要是 supposes, 想出来 finds out
+# 要 and 想 followed by these are no intent: 要比 compares, 要是 supposes, 想出来 finds out, 想法 is a noun
 _WHEN = re.compile("的时候|之后|以后|之前|以前")
 WHEN_REACH = 10  # characters after a verb within which 的时候/以后 makes it a time clause
-_NOT_INTENT = {"要": "比是不么", "想": "出到起通清好象像"}
+_NOT_INTENT = {"要": "比是不么", "想": "出到起通清好象像法"}
 _NEGATIONS = tuple("不没未别难")  # 也不说了, 没有提到, 很难说: a saying denied reports nothing
 
 

@@ -189,12 +189,12 @@ class Reader:
                 rest = s.text[at + len(m.group()):hi]
                 frame = clauses.frames(m.group(), rest) or clauses.condition(rest)
                 return frame, 0.6 if p.kind == "place" else 0.7 if p.kind == "pronoun" else 0.8
+        if clauses.has_position(s.text[p.end:hi]):
+            return False, 0.6 if p.kind == "place" else 0.7
         m = clauses.position().search(s.text, p.end, hi)
         if m and m.start() - p.end <= clauses.GAP and p.kind != "place":
             rest = s.text[m.end():hi]
             return (not m.group(2) or content_chars(rest) < 4), 0.75
-        if clauses.has_position(s.text[p.end:hi]):
-            return False, 0.6 if p.kind == "place" else 0.7
         m = cues()["measure_frame"].search(s.text, p.end, hi)  # 拜登已经做了些动作，允许…
         if m and m.start() - p.end <= clauses.GAP and clauses.measures_only(s.text[m.start():hi]):
             return True, 0.7

@@ -234,3 +234,14 @@ def test_the_speakers_views_keep_their_room_in_a_talk_full_of_reports():
     assert sum(c.attributed_to == "source_document" for c in kept) == MAX_REPORTED
     assert sum(c.attributed_to == "speaker" for c in kept) >= MAX_OWN
     assert [c.evidence.start for c in kept] == sorted(c.evidence.start for c in kept)  # the talk's order
+
+
+def test_some_of_a_kind_of_body_are_reported_the_kind_in_general_is_not():
+    """Cut from zhongjin ep22: 很多国家会有…的想法 reports some countries' intent (想法 is a noun,
+    not 想); 跨国公司在中国进行投资 says what such companies do in general."""
+    reported = _reported([
+        "就是随着各国对于政治和安全的因素现在考量越来越多，特别是很多国家会有这种脱钩断链的想法。",
+        "跨国公司在中国进行投资，上市公司的盈利能力在提高。",
+    ])
+    assert [c.attributed_name for c in reported] == ["很多国家"]
+    assert "脱钩断链" in reported[0].evidence.quote
