@@ -122,6 +122,16 @@ def says_something(body: str, quoting: bool = False) -> bool:
             and not fragment(body) and not judging(body) and not c["evaluative"].search(body))
 
 
+def holds_view(text: str) -> bool:
+    """Whether the speaker's words hold a view a reader can take away: something is said of
+    something (a verb or an adjective), not a bare term (MicroLED), and not to the audience about
+    the talk (分析一下我的理解, 给大家提供一个最新的消息)."""
+    body = stripped(text)
+    if cues()["audience"].search(body):
+        return False
+    return any(t.startswith(("v", "a")) for t in words.tags(words.words(body)).values())
+
+
 def own_view(clause: str) -> bool:
     body = stripped(clause)
     return content_chars(body) >= 4 and not fragment(body) and not cues()["asking"].search(body)

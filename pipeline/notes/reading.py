@@ -92,8 +92,10 @@ class Reader:
                 own.append((lo, hi))
         if own:
             taken = [(sp.lo, sp.hi) for sp in out]
-            out.append(_own_span(s.text, own, [c for c in parts if c not in taken]))
-        self._age(bool(out))
+            view = _own_span(s.text, own, [c for c in parts if c not in taken])
+            if clauses.holds_view(s.text[view.lo:view.hi]):
+                out.append(view)
+        self._age(bool(out or own))
         asked = [(lo, hi) for lo, hi in parts if clauses.asks(s.text[lo:hi])]
         return [sp for sp in _joined(out) if not any(lo < sp.hi and sp.lo < hi for lo, hi in asked)]
 

@@ -245,3 +245,13 @@ def test_some_of_a_kind_of_body_are_reported_the_kind_in_general_is_not():
     ])
     assert [c.attributed_name for c in reported] == ["很多国家"]
     assert "脱钩断链" in reported[0].evidence.quote
+
+
+def test_a_speakers_view_says_something_of_something_and_not_to_the_audience():
+    claims = _conversation([
+        "我估计就是MicroLED。",
+        "所以我觉得，就给大家提供一个最新的消息。",
+        "我觉得这个方向其实现在也的确是个很好的方向。",
+    ])
+    views = [c.evidence.quote for c in claims if c.attributed_to == "speaker"]
+    assert len(views) == 1 and "很好的方向" in views[0]
