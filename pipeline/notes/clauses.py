@@ -173,9 +173,10 @@ def asks(clause: str) -> bool:
 
 
 def interrupted(between: str) -> bool:
-    """Whether the words between a party and a verb make the verb another's: the speaker's (我)
-    or that of a time clause the party opens (法国公布的时候说…)."""
-    return "我" in between or _WHEN.search(between) is not None
+    """Whether the words between a party and a verb make the verb another's: the speaker's (我),
+    that of a time clause the party opens (法国公布的时候说…), or the party's own passive (文件被
+    派去写…: whoever did it, not the party)."""
+    return "我" in between or "被" in between or _WHEN.search(between) is not None
 
 
 def measures_only(text: str) -> bool:
@@ -227,10 +228,12 @@ def parallel(before: str, clause: str) -> bool:
 
 
 def goes_on(text: str, lo: int, hi: int, clause: str) -> bool:
-    """Whether ``clause`` is one more item of the claim at ``text[lo:hi]`` just before it: an
-    object (…的限制，对中国的制裁) or a clause opening on the verb its last clause opened on
-    (允许…，允许…)."""
+    """Whether ``clause`` goes on the claim at ``text[lo:hi]`` just before it: one more object
+    (…的限制，对中国的制裁), a clause opening on the verb its last clause opened on (允许…，允许…),
+    or what the noun phrase it ended on is (…影响最大的事情，就是…)."""
     last = text[text.rfind("，", lo, hi - 1) + 1:hi]
+    if clause.lstrip().startswith(("就是", "是")) and object_item(last):  # 影响最大的事情，就是…
+        return not asks(clause)
     return object_item(clause) or parallel(last, clause)
 
 

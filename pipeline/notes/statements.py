@@ -64,7 +64,7 @@ def _with_party(body: str, name: str, document: bool) -> str:
     m = _PRONOUN.match(body)
     if m:
         return name + (m.group(2) or "") + body[m.end():]
-    if name in body or name[:2] in body[:len(name) + 4]:
+    if name[:2] in body[:len(name) + 4]:  # the name at the start: it is the subject already
         return body
     if document:
         return f"{name}提出：{body}"
