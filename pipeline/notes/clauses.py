@@ -94,9 +94,16 @@ def has_verb(body: str) -> bool:
 
 
 def fragment(body: str) -> bool:
-    """A piece of a longer thought (如果…, …的话, …当中), not a statement that stands alone."""
+    """A piece of a longer thought (如果…, …的话, …当中, 实际上一旦做起来), not a statement that
+    stands alone."""
     c = cues()
-    return body.startswith(c["fragment_starts"]) or body.endswith(c["fragment_ends"])
+    return body.startswith(c["fragment_starts"]) or body.endswith(c["fragment_ends"]) or conditional(body)
+
+
+def conditional(text: str) -> bool:
+    """A clause that sets a condition (如果美中关系恶化, 一旦做起来): what follows from it is in
+    the next clause."""
+    return cues()["conditions"].search(text) is not None
 
 
 def _aside(body: str, quoting: bool = False) -> bool:
@@ -172,6 +179,13 @@ def asks(clause: str) -> bool:
     return clause.rstrip().endswith(("？", "?")) or cues()["asking"].search(clause) is not None
 
 
+def names_a_thing(between: str) -> bool:
+    """Whether the words between a country and a verb name a thing the verb is of (美国经济要,
+    海淀那个问题说): a noun among them."""
+    found = words.words(between) if between else ()
+    return any(t.startswith("n") for t in words.tags(found).values())
+
+
 def interrupted(between: str) -> bool:
     """Whether the words between a party and a verb make the verb another's: the speaker's (我),
     that of a time clause the party opens (法国公布的时候说…), or the party's own passive (文件被
@@ -230,9 +244,12 @@ def parallel(before: str, clause: str) -> bool:
 def goes_on(text: str, lo: int, hi: int, clause: str) -> bool:
     """Whether ``clause`` goes on the claim at ``text[lo:hi]`` just before it: one more object
     (…的限制，对中国的制裁), a clause opening on the verb its last clause opened on (允许…，允许…),
-    or what the noun phrase it ended on is (…影响最大的事情，就是…)."""
+    what the noun phrase it ended on is (…影响最大的事情，就是…), or what follows from the
+    condition it ended on (如果美中关系恶化，…)."""
     last = text[text.rfind("，", lo, hi - 1) + 1:hi]
     if clause.lstrip().startswith(("就是", "是")) and object_item(last):  # 影响最大的事情，就是…
+        return not asks(clause)
+    if conditional(last):  # 中国说如果美中关系恶化，…: what follows from it
         return not asks(clause)
     return object_item(clause) or parallel(last, clause)
 

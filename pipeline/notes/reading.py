@@ -185,6 +185,8 @@ class Reader:
             at = p.end + m.start()
             if m.start() > clauses.reach(p.kind, m.group()) or clauses.interrupted(window[:m.start()]):
                 continue
+            if p.kind == "place" and clauses.names_a_thing(window[:m.start()]):
+                continue  # 海淀那个问题说, 美国经济要: the verb is the thing's, not the country's
             if clauses.not_a_verb(s.text, at, m.group()):
                 continue
             if m.start() == 0 or s.starts_word(at):
