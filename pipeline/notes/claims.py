@@ -25,8 +25,9 @@ from pipeline.models import Claim, ClaimSet, Cleaned, Evidence, Segment, time_of
 from pipeline.notes import llm
 from pipeline.notes.actors import TITLE, Cast
 from pipeline.notes.actors import Sentence as Words
+from pipeline.notes.claim_spans import Span
 from pipeline.notes.cues import cues
-from pipeline.notes.reading import Reader, Span
+from pipeline.notes.reading import Reader
 from pipeline.notes.statements import claim_type, statement
 from pipeline.zh.words import is_content_word, words
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 from pipeline.notes import clauses
 from pipeline.notes.actors import Cast, Party
 from pipeline.notes.actors import Sentence as Words
+from pipeline.notes.claim_spans import Span, joined, own_span
 from pipeline.notes.cues import cues
 from pipeline.notes.statements import is_frame, stripped
 from pipeline.zh.chars import content_chars
@@ -24,17 +25,6 @@ ORDINAL_REACH = 8  # sentences a numbered list (第一…第二…) may run, wit
 OPENING = 6  # characters of a clause's opening where a continuation marker counts
 LIST_REACH = 20  # sentences the next number of a list (第三 after 第二) may come after the last
 WAIT = 2  # clauses a frame waits for its content
-
-
-@dataclass(frozen=True, slots=True)
-class Span:
-    """A claim's clauses in a sentence: who it is reported of (None: the speaker's own view)."""
-
-    lo: int
-    hi: int
-    party: Party | None
-    confidence: float
-    goes_on: bool = False  # the same subject's next verb: one claim with the span just before it
 
 
 @dataclass(slots=True)
@@ -92,12 +82,12 @@ class Reader:
                 own.append((lo, hi))
         if own:
             taken = [(sp.lo, sp.hi) for sp in out]
-            view = _own_span(s.text, own, [c for c in parts if c not in taken])
+            view = own_span(s.text, own, [c for c in parts if c not in taken])
             if clauses.holds_view(s.text[view.lo:view.hi]):
                 out.append(view)
         self._age(bool(out or own))
         asked = [(lo, hi) for lo, hi in parts if clauses.asks(s.text[lo:hi])]
-        return [sp for sp in _joined(out) if not any(lo < sp.hi and sp.lo < hi for lo, hi in asked)]
+        return [sp for sp in joined(out) if not any(lo < sp.hi and sp.lo < hi for lo, hi in asked)]
 
     def _fill(self, clause: str, lo: int, hi: int, out: list[Span]) -> None:
         """The content a frame waited for: the next clause that says something, maybe in the
@@ -274,31 +264,3 @@ class Reader:
         self.ordinal_left = max(0, self.ordinal_left - 1)
         if not found:
             self.stretch_left = max(0, self.stretch_left - 1)
-
-
-def _own_span(text: str, own: list[tuple[int, int]], parts: list[tuple[int, int]]) -> Span:
-    """The speaker's view in a sentence: its stance and evaluative clauses, and the clause after
-    them when they are too short to hold the view (我觉得他写的这些内容，还有一部分还是…)."""
-    lo, hi = own[0][0], own[-1][1]
-    cue_ends = [m.end() for m in cues()["stance"].finditer(text, lo, hi)]
-    said = text[cue_ends[-1] if cue_ends else lo:hi]  # what the view says, after its last 我觉得
-    after = next(((a, b) for a, b in parts if a >= hi), None)
-    if content_chars(said) < 10 and after and after[0] == hi and not clauses.lists(text[after[0]:after[1]]):
-        hi = after[1]
-    sure = 0.6 if any(cues()["stance"].search(text[a:b]) for a, b in own) else 0.5
-    return Span(lo, hi, None, sure)
-
-
-def _joined(spans: list[Span]) -> list[Span]:
-    """Items of one party next to each other in a sentence, too short alone (数字身份，数字监管),
-    or its subject going on (选择了这样一块地方，建立…), as one claim."""
-    out: list[Span] = []
-    for sp in spans:
-        last = out[-1] if out else None
-        if (last and sp.party is not None and last.party is sp.party and sp.lo - last.hi <= 1
-                and (sp.goes_on or min(sp.hi - sp.lo, last.hi - last.lo) < 8)):
-            out[-1] = Span(last.lo, sp.hi, sp.party, min(sp.confidence, last.confidence))
-        else:
-            out.append(sp)
-    return out
-
