@@ -60,6 +60,11 @@ class Sentence:
         i = bisect_left(self.starts, pos)
         return self.text[self.starts[i - 1]:pos] if i else ""
 
+    def word_at(self, pos: int) -> str:
+        """The word that starts at ``pos`` ("" when none does)."""
+        i = bisect_left(self.starts, pos)
+        return self.words[i] if i < len(self.starts) and self.starts[i] == pos else ""
+
     def starts_word(self, pos: int) -> bool:
         i = bisect_left(self.starts, pos)
         return i < len(self.starts) and self.starts[i] == pos

@@ -179,6 +179,12 @@ def asks(clause: str) -> bool:
     return clause.rstrip().endswith(("？", "?")) or cues()["asking"].search(clause) is not None
 
 
+def modifies(word: str) -> bool:
+    """Whether a name followed by ``word`` modifies it (多普勒效应, 费米能级): a common noun, not
+    one of time (小布什时期推动…: the party still acts)."""
+    return bool(word) and words.tags([word])[word] in ("n", "ng", "nz") and word not in cues()["time_nouns"]
+
+
 def names_a_thing(between: str) -> bool:
     """Whether the words between a country and a verb name a thing the verb is of (美国经济要,
     海淀那个问题说): a noun among them."""

@@ -16,7 +16,7 @@ def _alt(words: list[str]) -> re.Pattern:
 
 _PLAIN = ("hedges", "fragment_starts", "fragment_ends", "demonstrative", "continuation",
           "ordinal", "listing", "position", "review_titles", "openers", "measure_verbs", "measure_nouns",
-          "speech_nouns")
+          "speech_nouns", "time_nouns")
 
 
 @cache

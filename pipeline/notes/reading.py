@@ -170,6 +170,8 @@ class Reader:
     def _verb(self, s: Words, p: Party, hi: int) -> tuple[bool, float] | None:
         """(whether the clause is only a frame, confidence) when a verb of saying, intent or
         action follows the party within ``clauses.GAP`` — or its position (的看法就是 …, 发过报告)."""
+        if p.kind == "name" and clauses.modifies(s.word_at(p.end)):
+            return None  # 多普勒效应, 费米能级: the name is part of a term, not who acts
         window = s.text[p.end:min(hi, p.end + clauses.GAP + 4)]
         for m in cues()["verb"].finditer(window):
             at = p.end + m.start()

@@ -255,3 +255,9 @@ def test_a_speakers_view_says_something_of_something_and_not_to_the_audience():
     ])
     views = [c.evidence.quote for c in claims if c.attributed_to == "speaker"]
     assert len(views) == 1 and "很好的方向" in views[0]
+
+
+def test_a_name_inside_a_term_is_no_party():
+    reported = _reported(["多普勒效应指出波源向观察者靠近时接收频率变高。", "费米能级要统一。",
+                          "小布什时期大规模推动玉米做的生物酒精。"])
+    assert [c.attributed_name for c in reported] == ["小布什"]  # a time noun leaves the party acting
