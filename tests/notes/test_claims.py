@@ -141,6 +141,11 @@ def _reported(lines):
     return [c for c in _conversation(lines) if c.attributed_to == "source_document"]
 
 
+def _said(reported, name, phrase):
+    """Whether ``name`` is reported saying, wanting or doing what ``phrase`` quotes."""
+    return any(c.attributed_name == name and phrase in c.evidence.quote for c in reported)
+
+
 def test_what_was_said_named_and_classes_of_bodies_are_not_reports():
     reported = _reported([
         "王老师提到的数字基础设施，其实跟东西部发展不均衡的问题有关。",
@@ -188,19 +193,6 @@ def test_a_frame_waits_across_sentences_for_its_content():
     assert not any(c.statement.rstrip("。").endswith(("做了些动作", "态度", "什么呢")) for c in reported)
 
 
-def test_a_claim_goes_on_over_its_enumerated_objects():
-    """Cut from zhongjin ep22: the objects after a reported verb are the claim's; 说白了 is the
-    speaker's gloss, not a report."""
-    reported = _reported([
-        "因为美国他开始考虑到一些对中国的限制，对中国的制裁，这些高科技向中国出口的一些限制。",
-        "那么这种背景下面，中国肯定就要考虑到，我是不是要强调一些更多的原创性，更多的自主可控。",
-        "这种领先地位，其实说白了就是要保证他要超越其他的国家。",
-    ])
-    assert any(c.attributed_name == "美国" and "高科技向中国出口" in c.evidence.quote for c in reported)
-    assert any(c.attributed_name == "中国" and "自主可控" in c.evidence.quote for c in reported)
-    assert not any("超越" in c.evidence.quote for c in reported)
-
-
 def test_denied_glued_and_nominal_sayings_report_nothing():
     reported = _reported([
         "特朗普现在也不说了，就彻底废掉这个事情不说。", "特朗普谈成美加墨自贸协议，是很多年前的事。",
@@ -209,16 +201,24 @@ def test_denied_glued_and_nominal_sayings_report_nothing():
     assert reported == []
 
 
-def test_a_country_with_its_pronoun_or_its_policy_is_reported():
-    """Cut from huzuohuyou 379: 美国他… makes the country the subject its next verbs go on with
-    (one claim), and a party having a policy the clause names is a report."""
-    reported = _reported([
-        "美国他在一战之后，更加发现舰船的燃料都要切换成石油。",
-        "所以他在阿拉斯加的北部，当时就选择了这样一块地方，建立他的石油的后备的储蓄。",
-        "比如说我们知道美国有生物燃料的这个推进政策，这个就是两个部门共同去推进的。",
-    ])
-    assert any(c.attributed_name == "美国" and "选择了这样一块地方，建立" in c.evidence.quote for c in reported)
-    assert any(c.attributed_name == "美国" and "生物燃料" in c.evidence.quote for c in reported)
+@pytest.mark.parametrize("lines, found, absent", [
+    # zhongjin ep22: the objects after a reported verb are the claim's; 说白了 is the speaker's gloss
+    (["因为美国他开始考虑到一些对中国的限制，对中国的制裁，这些高科技向中国出口的一些限制。",
+      "那么这种背景下面，中国肯定就要考虑到，我是不是要强调一些更多的原创性，更多的自主可控。",
+      "这种领先地位，其实说白了就是要保证他要超越其他的国家。"],
+     [("美国", "高科技向中国出口"), ("中国", "自主可控")], ["超越"]),
+    # huzuohuyou 379: 美国他… makes the country the subject its next verbs go on with (one claim),
+    # and a party having a policy the clause names is a report
+    (["美国他在一战之后，更加发现舰船的燃料都要切换成石油。",
+      "所以他在阿拉斯加的北部，当时就选择了这样一块地方，建立他的石油的后备的储蓄。",
+      "比如说我们知道美国有生物燃料的这个推进政策，这个就是两个部门共同去推进的。"],
+     [("美国", "选择了这样一块地方，建立"), ("美国", "生物燃料")], ["更加发现"]),
+])
+def test_enumerated_objects_a_countrys_pronoun_and_its_policy(lines, found, absent):
+    reported = _reported(lines)
+    for name, phrase in found:
+        assert _said(reported, name, phrase), phrase
+    assert not any(p in c.evidence.quote for c in reported for p in absent)
 
 
 def test_the_speakers_views_keep_their_room_in_a_talk_full_of_reports():
