@@ -29,13 +29,16 @@ class Stream:
     Between two cues, whitespace that really is in the source (a txt exporter's blank line) is
     kept and maps to itself; anything else (timing lines, JSON syntax) becomes one ``CUE_BREAK``
     that maps to a zero-width position, so a span never claims source text it does not contain.
+    The per-character tables are arrays of machine ints, as in ``Draft``: a list of a talk's
+    every position is a container the garbage collector walks item by item, again and again
+    while the stage allocates; an array holds no objects for it to walk.
     """
 
     def __init__(self, doc: Document) -> None:
         parts: list[str] = []
-        starts: list[int] = []
-        ends: list[int] = []
-        self.cue_of: list[int] = []
+        starts = array("l")
+        ends = array("l")
+        self.cue_of = array("l")
         self.cue_starts: list[int] = []
         self.times: list[TimeSpan | None] = []
         self.speakers: list[str | None] = []
