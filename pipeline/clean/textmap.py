@@ -259,23 +259,25 @@ class Draft:
     def source_span(self, a: int, b: int) -> tuple[int, int]:
         return self.stream.source_span(*self.stream_span(a, b))
 
-    def char_spans(self) -> tuple[list[int], list[int], list[int]]:
+    def char_spans(self) -> tuple[list[int], list[int], list[int], list[int]]:
         """Every current character's stream position and source span, in one pass: the same as
         ``stream_span(i, i + 1)`` and ``source_span(i, i + 1)`` for each ``i``, for building
-        sentences, without two calls a character."""
+        sentences, without two calls a character; and where the edited characters are."""
         stream = self.stream
         ss, se, n = stream.src_start, stream.src_end, len(stream)
         tail = stream.source_span(n, n)[0]
         pos = self._lo.tolist()
         lo = [ss[p] if p < n else tail for p in pos]
         hi = [se[p] if p < n else tail for p in pos]
+        edited = []
         for i, e in enumerate(self._eid):
             if e != _VERBATIM:  # an edited character stands for its whole edit's span
                 rec = self._edits[e]
                 pos[i] = rec.lo
                 lo[i] = ss[rec.lo] if rec.lo < n else tail
                 hi[i] = max(lo[i], se[rec.hi - 1]) if rec.hi > rec.lo else lo[i]
-        return pos, lo, hi
+                edited.append(i)
+        return pos, lo, hi, edited
 
     def is_edited(self, i: int) -> bool:
         return self._eid[i] >= 0
