@@ -29,9 +29,8 @@ class Stream:
     Between two cues, whitespace that really is in the source (a txt exporter's blank line) is
     kept and maps to itself; anything else (timing lines, JSON syntax) becomes one ``CUE_BREAK``
     that maps to a zero-width position, so a span never claims source text it does not contain.
-    The per-character tables are arrays of machine ints, as in ``Draft``: a list of a talk's
-    every position is a container the garbage collector walks item by item, again and again
-    while the stage allocates; an array holds no objects for it to walk.
+    The per-character tables are arrays of machine ints, as in ``Draft``: a list of every position
+    is a container the garbage collector walks item by item; an array holds nothing to walk.
     """
 
     def __init__(self, doc: Document) -> None:
