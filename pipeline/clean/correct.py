@@ -15,7 +15,6 @@ Latin tokens are compared with Latin terms by edit distance (macroLED → MicroL
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from dataclasses import dataclass
 from itertools import pairwise
 
@@ -57,10 +56,9 @@ def _score(span_py: list[str], term_py: list[str], wild_at: int | None) -> tuple
     return score, f"pinyin, one syllable off ({a}/{b})"
 
 
-def _folded_text(text: str) -> list[str]:
-    """The folded syllable of each character of ``text`` ("" for one that is not Han)."""
-    of = {ch: pinyin.folded(ch) for ch in set(text) if chars.is_han(ch)}
-    return [of.get(ch, "") for ch in text]
+def syllables_of(text: str) -> dict[str, str]:
+    """The folded syllable of each distinct Han character of ``text``."""
+    return {ch: pinyin.folded(ch) for ch in set(text) if chars.is_han(ch)}
 
 
 def _cjk_matches(text: str, lex: Lexicon) -> list[Match]:
@@ -71,17 +69,14 @@ def _cjk_matches(text: str, lex: Lexicon) -> list[Match]:
     (``pinyin.syllables``: 银行 is yin hang) for the score, and must still hit with that reading.
     """
     longest = max(lex.lengths, default=0)
-    runs = [m.span() for m in chars.HAN_RUN.finditer(text)]
-    run_starts = [a for a, _ in runs]
-    folded = _folded_text(text)
+    syllable_of = syllables_of(text)
     found: list[tuple[int, int, Match]] = []
     readings: dict[str, list[str]] = {}  # a talk says its terms (and their homophones) again and again
-    for i in lex.starts().positions(folded):
-        k = bisect_right(run_starts, i) - 1
-        if k < 0 or i >= runs[k][1]:
+    for i in lex.starts().positions(text, syllable_of):
+        run = chars.HAN_RUN.match(text, i)  # a window stays inside its run of Han characters
+        if run is None:
             continue
-        run_start, run_end = runs[k]
-        window = folded[i:min(run_end, i + longest)]
+        window = [syllable_of[ch] for ch in text[i:min(run.end(), i + longest)]]
         for n, hits in hits_from(window, lex.trie):
             span = text[i:i + n]
             if span in lex.terms or frequency(span) > 0:
@@ -93,8 +88,8 @@ def _cjk_matches(text: str, lex: Lexicon) -> list[Match]:
                 continue  # the phrase reading differs from the per-character one: no match
             for term, wild_at in hits:
                 score, why = _score(py, list(lex.readings[term]), wild_at)
-                found.append((run_start, n, Match(i, i + n, term, score, why)))
-    # run by run, longest terms first, as the resolver expects
+                found.append((run.end(), n, Match(i, i + n, term, score, why)))
+    # run by run (runs do not overlap: their ends order them), longest terms first, as the resolver expects
     found.sort(key=lambda x: (x[0], -x[1], x[2].start))
     return [m for _, _, m in found]
 

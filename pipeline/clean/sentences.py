@@ -10,6 +10,7 @@ space. A new speaker's first sentence starts a new line of clean_text.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from pipeline.clean.textmap import Draft
 from pipeline.models import Candidate, Cleaned, Edit, Sentence, SourceMap
@@ -36,7 +37,9 @@ def _cuts(draft: Draft, stream_pos: list[int]) -> list[int]:
 
 class _Runs:
     """The source map as it is written: runs of clean characters that copy the source one to one
-    (most of a talk: a copied stretch is checked whole first), and single characters that don't."""
+    (most of a talk: a copied stretch is checked whole first), and single characters that don't.
+    The writer hands over the stretches between edited characters, and each of those alone, so
+    the character by character path is only taken for a character that is not a plain copy."""
 
     def __init__(self) -> None:
         self.starts: list[int] = []
@@ -71,9 +74,10 @@ class _Runs:
 class _Writer:
     """clean_text, its sentences and each clean character's source span, written in order."""
 
-    def __init__(self, draft: Draft, source_lo: list[int], source_hi: list[int]) -> None:
+    def __init__(self, draft: Draft, source_lo: list[int], source_hi: list[int], edited: list[int]) -> None:
         self.draft = draft
         self.slo, self.shi = source_lo, source_hi
+        self.edited = edited  # draft positions of edited characters, in order
         self.parts: list[str] = []
         self.runs = _Runs()
         self.sentences: list[Sentence] = []
@@ -124,7 +128,12 @@ class _Writer:
     def _copy(self, a: int, b: int) -> str:
         piece = self.draft.text[a:b]
         self.parts.append(piece)
-        self.runs.add(self.length, self.slo[a:b], self.shi[a:b])
+        at = a
+        for e in self.edited[bisect_left(self.edited, a):bisect_left(self.edited, b)]:
+            self.runs.add(self.length + at - a, self.slo[at:e], self.shi[at:e])
+            self.runs.add(self.length + e - a, self.slo[e:e + 1], self.shi[e:e + 1])
+            at = e + 1
+        self.runs.add(self.length + at - a, self.slo[at:b], self.shi[at:b])
         self.length += b - a
         return piece
 
@@ -136,8 +145,8 @@ class _Writer:
 
 
 def build(draft: Draft, edits: list[Edit], candidates: list[Candidate] | None = None) -> Cleaned:
-    stream_pos, source_lo, source_hi = draft.char_spans()
-    writer = _Writer(draft, source_lo, source_hi)
+    stream_pos, source_lo, source_hi, edited = draft.char_spans()
+    writer = _Writer(draft, source_lo, source_hi, edited)
     start = 0
     for cut in _cuts(draft, stream_pos):
         writer.sentence(start, cut)

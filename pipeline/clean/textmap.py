@@ -29,13 +29,15 @@ class Stream:
     Between two cues, whitespace that really is in the source (a txt exporter's blank line) is
     kept and maps to itself; anything else (timing lines, JSON syntax) becomes one ``CUE_BREAK``
     that maps to a zero-width position, so a span never claims source text it does not contain.
+    The per-character tables are arrays of machine ints, as in ``Draft``: a list of every position
+    is a container the garbage collector walks item by item; an array holds nothing to walk.
     """
 
     def __init__(self, doc: Document) -> None:
         parts: list[str] = []
-        starts: list[int] = []
-        ends: list[int] = []
-        self.cue_of: list[int] = []
+        starts = array("l")
+        ends = array("l")
+        self.cue_of = array("l")
         self.cue_starts: list[int] = []
         self.times: list[TimeSpan | None] = []
         self.speakers: list[str | None] = []
@@ -256,23 +258,25 @@ class Draft:
     def source_span(self, a: int, b: int) -> tuple[int, int]:
         return self.stream.source_span(*self.stream_span(a, b))
 
-    def char_spans(self) -> tuple[list[int], list[int], list[int]]:
+    def char_spans(self) -> tuple[list[int], list[int], list[int], list[int]]:
         """Every current character's stream position and source span, in one pass: the same as
         ``stream_span(i, i + 1)`` and ``source_span(i, i + 1)`` for each ``i``, for building
-        sentences, without two calls a character."""
+        sentences, without two calls a character; and where the edited characters are."""
         stream = self.stream
         ss, se, n = stream.src_start, stream.src_end, len(stream)
         tail = stream.source_span(n, n)[0]
         pos = self._lo.tolist()
         lo = [ss[p] if p < n else tail for p in pos]
         hi = [se[p] if p < n else tail for p in pos]
+        edited = []
         for i, e in enumerate(self._eid):
             if e != _VERBATIM:  # an edited character stands for its whole edit's span
                 rec = self._edits[e]
                 pos[i] = rec.lo
                 lo[i] = ss[rec.lo] if rec.lo < n else tail
                 hi[i] = max(lo[i], se[rec.hi - 1]) if rec.hi > rec.lo else lo[i]
-        return pos, lo, hi
+                edited.append(i)
+        return pos, lo, hi, edited
 
     def is_edited(self, i: int) -> bool:
         return self._eid[i] >= 0

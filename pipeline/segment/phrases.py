@@ -66,7 +66,9 @@ def _keyish(word: str) -> bool:
 
 
 def noun_phrases(text: str, tags: Mapping[str, str]) -> list[Phrase]:
-    """The noun phrases of ``text`` (see the module), each as its words."""
+    """The noun phrases of ``text`` (see the module), each as its words. ``tags`` needs only the
+    words a phrase can hold: content words that are not stop words (a missing one counts as
+    untagged)."""
     r = rules()
     ws = words(text)
     # what each word can be, decided once a word (a phrase start tries every position)

@@ -78,18 +78,22 @@ def _cue_subject(cleaned: Cleaned, seg: Segment) -> str | None:
     return None
 
 
-def _phrase_counts(cleaned: Cleaned, segments: list[Segment]) -> list[Counter]:
-    """For each section, its noun phrases and how many of its sentences hold each."""
+def _phrase_counts(cleaned: Cleaned, segments: list[Segment], seg_bags: list[Counter],
+                   tagged: dict[str, str]) -> list[Counter]:
+    """For each section, its noun phrases and how many of its sentences hold each.
+
+    ``seg_bags``: each section's content words, counted (``cohesion.pooled``); ``tagged``: their
+    parts of speech. Every word a phrase can hold, or a name can be, is such a word (``phrases``
+    keeps only content words that are not stop words), so neither the tags of every word of the
+    talk nor a second count of every word is needed."""
     sents = cleaned.sentences
-    tagged = tags({w for s in sents for w in words(s.text)})
     out = []
-    for seg in segments:
+    for seg, bag in zip(segments, seg_bags, strict=True):
         section = sents[seg.first_sentence:seg.last_sentence + 1]
         counts: Counter = Counter(p for s in section for p in set(phrases.noun_phrases(s.text, tagged)))
-        heard: Counter = Counter(w for s in section for w in words(s.text))
-        counts.update({(w,): 0 for w, n in heard.items() if phrases.name_like(w, tagged, n)})
+        counts.update({(w,): 0 for w, n in bag.items() if phrases.name_like(w, tagged, n)})
         for (w,) in [p for p, n in counts.items() if n == 0]:
-            counts[(w,)] = heard[w]
+            counts[(w,)] = bag[w]
         out.append(counts)
     return out
 
@@ -120,7 +124,7 @@ def name(cleaned: Cleaned, segments: list[Segment], bags: list[Counter]) -> list
     for bag in seg_bags:
         df.update(bag.keys())
     idf_many(df)  # every word's IDF in one look-up, not one query a word
-    counts = _phrase_counts(cleaned, segments)
+    counts = _phrase_counts(cleaned, segments, seg_bags, tags(df))
     phrase_df: Counter = Counter(p for c in counts for p in c)
     idf_many({w for c in counts for p in c for w in p})
     taken: set[str] = set()

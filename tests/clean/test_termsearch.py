@@ -2,7 +2,7 @@
 
 import random
 
-from pipeline.clean.correct import _folded_text
+from pipeline.clean.correct import syllables_of
 from pipeline.clean.lexicon import LONG_TERM, Lexicon
 from pipeline.clean.termsearch import hits_from
 from pipeline.zh import pinyin
@@ -34,8 +34,9 @@ def _brute(text: str, lex: Lexicon) -> list[tuple[int, int, list]]:
 
 def _walked(text: str, lex: Lexicon) -> list[tuple[int, int, list]]:
     out = []
-    folded = _folded_text(text)
-    for i in lex.starts().positions(folded):
+    of = syllables_of(text)
+    folded = [of.get(ch, "") for ch in text]
+    for i in lex.starts().positions(text, of):
         out += [(i, n, hits) for n, hits in hits_from(folded[i:i + 7], lex.trie)]
     return sorted(out, key=lambda x: (x[0], x[1]))
 
