@@ -25,6 +25,7 @@ def cues() -> dict:
     out: dict = {k: _alt(v) for k, v in raw.items() if k not in _PLAIN}
     out.update({k: tuple(sorted(raw[k], key=len, reverse=True)) for k in _PLAIN})
     out["verb"] = _alt([*raw["say"], *raw["intend"], *raw["act"]])
+    out["continuing"] = _alt(raw["continuation"])  # a continuation marker anywhere in a clause's opening
     out["listing_items"] = tuple(w for w in out["listing"] if w.endswith("是"))  # 一个是…: an item's marker
     out["place_verb"] = _alt([*raw["say"], *raw["intend"]])  # a country acts by saying or wanting
     # what may stand before a clause's subject (Latin letters: OK, 嗯 transcribed as "en")

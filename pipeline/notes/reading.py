@@ -144,9 +144,12 @@ class Reader:
         """A clause with no subject that opens on a verb: its subject is the one the clause before
         named (拜登已经做了些动作，允许谈判), or, when it says it goes on (又要提出…), the party
         reported just before."""
+        recent = self.last if self.last_age <= 1 else None
+        if carried is None and recent is None:
+            return None  # most clauses: no subject to carry, none reported just before
         body = text[lo:hi].strip()
-        goes_on = any(m in body[:OPENING] for m in cues()["continuation"])  # 现在又要…, 比如说…
-        party = carried or (self.last if goes_on and self.last_age <= 1 else None)
+        goes_on = cues()["continuing"].search(body, 0, OPENING) is not None  # 现在又要…, 比如说…
+        party = carried or (recent if goes_on else None)
         if party is None:
             return None
         if carried and hi == len(text) and clauses.ends_on_position(body):
