@@ -17,7 +17,7 @@ from bisect import bisect_left
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from itertools import accumulate
 from typing import Any, Literal
 
@@ -42,18 +42,25 @@ class Party:
     kind: Kind
 
 
-@dataclass(frozen=True, slots=True)
 class Sentence:
-    """A sentence cut into words, with the offset where each word starts."""
+    """A sentence cut into words, with the offset where each word starts. The offsets are
+    worked out when first asked for: most sentences name no party, and nothing asks."""
 
-    text: str
-    words: tuple[str, ...]
-    starts: tuple[int, ...]  # in order, for bisection
+    def __init__(self, text: str) -> None:
+        self.text = text
 
     @classmethod
     def of(cls, text: str) -> Sentence:
-        ws = words.words(text)
-        return cls(text, ws, tuple(accumulate((len(w) for w in ws[:-1]), initial=0)) if ws else ())
+        return cls(text)
+
+    @cached_property
+    def words(self) -> tuple[str, ...]:
+        return words.words(self.text)
+
+    @cached_property
+    def starts(self) -> tuple[int, ...]:  # in order, for bisection
+        ws = self.words
+        return tuple(accumulate((len(w) for w in ws[:-1]), initial=0)) if ws else ()
 
     def word_before(self, pos: int) -> str:
         """The word, or the part of a word, just before ``pos`` (jieba's HMM glues 在川普)."""

@@ -86,6 +86,8 @@ class Reader:
             if clauses.holds_view(s.text[view.lo:view.hi]):
                 out.append(view)
         self._age(bool(out or own))
+        if not out:
+            return out
         asked = [(lo, hi) for lo, hi in parts if clauses.asks(s.text[lo:hi])]
         return [sp for sp in joined(out) if not any(lo < sp.hi and sp.lo < hi for lo, hi in asked)]
 
