@@ -20,7 +20,7 @@ from itertools import chain
 from pipeline.backends.base import Backend
 from pipeline.models import Cleaned, KeyPoint, Outline, Section, Segment
 from pipeline.notes import llm, spans
-from pipeline.zh import data
+from pipeline.zh import chars, data
 from pipeline.zh.words import is_content_word, words
 
 MIN_CHARS, MAX_CHARS = 12, 90
@@ -79,7 +79,7 @@ def _cos(a: dict[str, float], b: dict[str, float], na: float, nb: float) -> floa
 
 
 def _usable(text: str) -> bool:
-    n = sum(ch.isalnum() for ch in text)
+    n = chars.alnum_count(text)
     return MIN_CHARS <= n <= MAX_CHARS and not _TAGS.search(text) and not text.endswith(("？", "?"))
 
 

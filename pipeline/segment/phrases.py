@@ -65,18 +65,24 @@ def _keyish(word: str) -> bool:
     return word not in r["stopwords"] and word not in rules()["not_title_words"] and r["not_key"].match(word) is None
 
 
-def noun_phrases(text: str, tags: Mapping[str, str]) -> list[Phrase]:
-    """The noun phrases of ``text`` (see the module), each as its words. ``tags`` needs only the
-    words a phrase can hold: content words that are not stop words (a missing one counts as
-    untagged)."""
+def word_roles(tags: Mapping[str, str]) -> dict[str, bool]:
+    """The words a phrase can hold (content words that are not stop words, tagged as nouns or
+    modifiers), each with whether it can end one (a noun). Decided once for a talk's vocabulary
+    (``tags``: its words' parts of speech), so that reading a sentence is one look-up a word
+    instead of the tests for each word of every sentence."""
     r = rules()
+    return {w: t in r["head"] for w, t in tags.items() if t in r["modifier"] and _keyish(w)}
+
+
+def noun_phrases(text: str, roles: Mapping[str, bool]) -> list[Phrase]:
+    """The noun phrases of ``text`` (see the module), each as its words; ``roles``: what each word
+    can be (``word_roles``; a word not in it can be no part of a phrase)."""
     ws = words(text)
-    # what each word can be, decided once a word (a phrase start tries every position)
-    part = [_keyish(w) and tags.get(w, "") in r["modifier"] for w in ws]
-    head = [tags.get(w, "") in r["head"] for w in ws]
+    head = [roles.get(w) for w in ws]  # None: no phrase word; False: a modifier; True: a noun
+    most = rules()["max_words"]
     out: list[Phrase] = []
     for i in range(len(ws)):
-        if not part[i]:  # a phrase starts on a word it can hold
+        if head[i] is None:  # a phrase starts on a word it can hold
             continue
         run: list[str] = []
         for j in range(i, len(ws)):
@@ -86,7 +92,7 @@ def noun_phrases(text: str, tags: Mapping[str, str]) -> list[Phrase]:
             if w == "的" and run and j + 1 < len(ws):
                 run.append(w)
                 continue
-            if not part[j] or len(run) - run.count("的") >= r["max_words"]:
+            if head[j] is None or len(run) - run.count("的") >= most:
                 break
             run.append(w)
             if head[j]:
@@ -96,7 +102,7 @@ def noun_phrases(text: str, tags: Mapping[str, str]) -> list[Phrase]:
 
 def is_noun_phrase(text: str, tags: Mapping[str, str]) -> bool:
     """Whether ``text`` as a whole is one noun phrase (a subject a cue names may be a clause)."""
-    return any(join(p) == text for p in noun_phrases(text, tags))
+    return any(join(p) == text for p in noun_phrases(text, word_roles(tags)))
 
 
 def name_like(word: str, tags: Mapping[str, str], repeats: int) -> bool:

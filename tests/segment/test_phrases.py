@@ -27,7 +27,7 @@ def test_bad_titles(title):
 
 
 def _phrases(text):
-    return {phrases.join(p) for p in phrases.noun_phrases(text, tags(words(text)))}
+    return {phrases.join(p) for p in phrases.noun_phrases(text, phrases.word_roles(tags(words(text))))}
 
 
 def test_noun_phrases_of_a_sentence():
