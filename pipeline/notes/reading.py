@@ -227,10 +227,13 @@ class Reader:
         clause naming something; after a named party one that says it continues (又是…, 第二…)."""
         if self.document and clauses.measure(clause):  # 研发基于AI的…: a measure of the reviewed document
             return Span(lo, hi, self.document, 0.7)
+        listing = self.numbered is not None and self.numbered_age <= LIST_REACH
+        if not listing and (self.stretch is None or (self.stretch_left <= 0 and self.ordinal_left <= 0)):
+            return None  # most clauses: no list open, none to take up again
         head = clause.strip().lstrip("就然后而且")
         ordinal = head.startswith(cues()["ordinal"])
         number = clauses.ordinal_number(head)
-        if number and self.numbered and number == self.numbered[1] + 1 and self.numbered_age <= LIST_REACH:
+        if number and self.numbered and number == self.numbered[1] + 1 and listing:
             self.stretch, self.ordinal_left = self.numbered[0], ORDINAL_REACH + 1  # 第三个 after 第二个
         party = self.stretch
         if party is None or (self.stretch_left <= 0 and self.ordinal_left <= 0):
