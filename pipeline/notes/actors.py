@@ -49,10 +49,6 @@ class Sentence:
     def __init__(self, text: str) -> None:
         self.text = text
 
-    @classmethod
-    def of(cls, text: str) -> Sentence:
-        return cls(text)
-
     @cached_property
     def words(self) -> tuple[str, ...]:
         return words.words(self.text)

@@ -67,7 +67,7 @@ def offline_claims(cleaned: Cleaned, segments: list[Segment], title: str | None 
     for seg in segments:
         for sid in range(seg.first_sentence, seg.last_sentence + 1):
             sent = cleaned.sentences[sid]
-            for span in reader.read(Words.of(sent.text)):
+            for span in reader.read(Words(sent.text)):
                 found.append(Found(span, seg, sid, sent.speaker))
     document = reviewed or _first_title(cleaned.clean_text)
     return _made(cleaned, found, document)

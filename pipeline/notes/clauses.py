@@ -32,18 +32,20 @@ def not_a_verb(text: str, at: int, verb: str) -> bool:
     no one's saying, nor are 也不说了 and 谈成, 要比 and 想出来 are no intent, 提到的 names what
     was said, and an act with nothing after it reports nothing, nor one that sets the time of
     another (公布以后)."""
-    before, after = text[at - 1:at], text[at + len(verb):at + len(verb) + 1]
+    end = at + len(verb)
+    before, after = text[at - 1:at], text[end:end + 1]
+    act, say = cues()["act"].fullmatch(verb), cues()["say"].fullmatch(verb)
     if verb in _NOT_INTENT and after and after in _NOT_INTENT[verb]:  # 要比, 要是, 想出来: not wanting
         return True
-    if cues()["act"].fullmatch(verb) and not after.strip("了过，,。；;！!？? "):  # 已经启动了: acting on nothing said
+    if act and not after.strip("了过，,。；;！!？? "):  # 已经启动了: acting on nothing said
         return True
-    if cues()["act"].fullmatch(verb) and after == "的" and text[at + len(verb) + 1:at + len(verb) + 2] != "是":
+    if act and after == "的" and text[end + 1:end + 2] != "是":
         return True  # 哈丁时期搞的这个地方: what was done, named (but 采取的是…: what it is)
-    if cues()["say"].fullmatch(verb) and (after == "的" or _denied(text, at)):  # 提到的…, 也不说了
+    if say and (after == "的" or _denied(text, at)):  # 提到的…, 也不说了
         return True
-    if len(verb) == 1 and cues()["say"].fullmatch(verb) and words.frequency(verb + after) > 0:
+    if say and len(verb) == 1 and words.frequency(verb + after) > 0:
         return True  # 谈 in 谈成 and 谈判, 说 in 说明, 称 in 称为: a word of its own
-    if _WHEN.search(text, at, at + len(verb) + WHEN_REACH):  # 写教材的时候, 课标公布以后: a time, not a report
+    if _WHEN.search(text, at, end + WHEN_REACH):  # 写教材的时候, 课标公布以后: a time, not a report
         return True
     return before in "的所" or (verb in SAYING and before in "来能以会该是于得")  # 所考虑的: a noun
 

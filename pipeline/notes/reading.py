@@ -120,9 +120,8 @@ class Reader:
                     self.subject = party
                     if p.kind in ("name", "place"):  # 川普依然在老调重弹，他要…
                         self.last, self.last_age = party, 0
-                    if hi == len(s.text) and clauses.ends_on_position(s.text[p.end:hi]):
-                        self.pending = _Pending(party, 0.7)  # 他…具有强烈的诉求。就是…
-                        return []
+                    if self._awaits_position(s.text, hi, s.text[p.end:hi], party, 0.7):
+                        return []  # 他…具有强烈的诉求。就是…
                 continue
             if p.kind in ("name", "place"):  # the subject of a report: whom the next 他 stands for
                 self.last, self.last_age = party, 0
@@ -134,8 +133,7 @@ class Reader:
             if cues()["asking"].search(s.text[p.end:hi]):
                 return []
             if clauses.judging(s.text[p.end:hi]):  # 非常顽固的态度: the speaker judging
-                if hi == len(s.text) and clauses.ends_on_position(s.text[p.end:hi]):
-                    self.pending = _Pending(party, sure)  # …的态度。what it is comes next
+                self._awaits_position(s.text, hi, s.text[p.end:hi], party, sure)  # …的态度。what it is next
                 return None
             self.subject = party  # a verb opening the next clause goes on with the same party
             return [Span(p.start, hi, party, sure)]
@@ -154,9 +152,8 @@ class Reader:
         party = carried or (recent if goes_on else None)
         if party is None:
             return None
-        if carried and hi == len(text) and clauses.ends_on_position(body):
-            self.pending = _Pending(party, 0.7)  # 川普他的政策里面，…具有强烈的诉求。就是…
-            return []
+        if carried and self._awaits_position(text, hi, body, party, 0.7):
+            return []  # 川普他的政策里面，…具有强烈的诉求。就是…
         for _ in range(2):  # 现在又要: an adverb, a marker, an adverb
             body = clauses.ADVERBS.sub("", body)
             body = next((body[len(m):] for m in cues()["continuation"] if body.startswith(m)), body)
@@ -228,7 +225,7 @@ class Reader:
         if self.document and clauses.measure(clause):  # 研发基于AI的…: a measure of the reviewed document
             return Span(lo, hi, self.document, 0.7)
         listing = self.numbered is not None and self.numbered_age <= LIST_REACH
-        if not listing and (self.stretch is None or (self.stretch_left <= 0 and self.ordinal_left <= 0)):
+        if not listing and not self._list_open():
             return None  # most clauses: no list open, none to take up again
         head = clause.strip().lstrip("就然后而且")
         ordinal = head.startswith(cues()["ordinal"])
@@ -236,7 +233,7 @@ class Reader:
         if number and self.numbered and number == self.numbered[1] + 1 and listing:
             self.stretch, self.ordinal_left = self.numbered[0], ORDINAL_REACH + 1  # 第三个 after 第二个
         party = self.stretch
-        if party is None or (self.stretch_left <= 0 and self.ordinal_left <= 0):
+        if party is None or not self._list_open():
             return None
         body = stripped(clause)
         if ordinal and content_chars(body) < 8 and party is not self.document:  # 第二个三，是指…: next clause
@@ -254,6 +251,18 @@ class Reader:
         if (ordinal or head.startswith(cues()["continuation"])) and clauses.has_verb(body):
             return Span(lo, hi, party, 0.65)
         return None
+
+    def _list_open(self) -> bool:
+        """Whether a reported list is open: within its decay, or within a numbered list's reach."""
+        return self.stretch is not None and (self.stretch_left > 0 or self.ordinal_left > 0)
+
+    def _awaits_position(self, text: str, hi: int, rest: str, party: Party, sure: float) -> bool:
+        """A clause closing its sentence on a party's position (…具有强烈的诉求。, …的态度。):
+        what the position is comes in the next sentence, so a frame waits for it."""
+        if hi != len(text) or not clauses.ends_on_position(rest):
+            return False
+        self.pending = _Pending(party, sure)
+        return True
 
     def _resolve(self, p: Party) -> Party | None:
         if p.kind != "pronoun":
