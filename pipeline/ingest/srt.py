@@ -19,7 +19,7 @@ from pipeline.models import Cue
 _TIME = r"(\d+):(\d\d):(\d\d)[,.](\d\d\d)"
 #: one block by the book: its number, its times, and text lines up to a blank line or the end
 _BLOCK = re.compile(rf"(\d+)[ \t]*\n{_TIME} --> {_TIME}[ \t]*\n((?:[^\n]*\S[^\n]*(?:\n|\Z))+)")
-_BLANK = re.compile(r"\s*")
+_TEXT = re.compile(r"\S")  # where the next block may start, past blank lines
 #: line breaks other than \n, which pysrt (``str.splitlines``) would also split lines at
 _ODD_BREAKS = re.compile("[\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
 
@@ -28,24 +28,29 @@ def _ms(h: str, m: str, s: str, ms: str) -> int:
     return int(h) * 3_600_000 + int(m) * 60_000 + int(s) * 1000 + int(ms)
 
 
-def _by_the_book(text: str) -> list[tuple[str, int, int, str]] | None:
+def _by_the_book(text: str) -> list[tuple[int, int, int, str]] | None:
     """(number, start ms, end ms, text) of each block, when every block is by the book (see the
     module) and only blank lines lie between them; otherwise None (pysrt reads the file)."""
     if _ODD_BREAKS.search(text):
         return None
     out = []
-    at = _BLANK.match(text).end()
+    at = _next_text(text, 0)
     while at < len(text):
         m = _BLOCK.match(text, at)
         if m is None:
             return None
         g = m.groups()
-        out.append((g[0], _ms(*g[1:5]), _ms(*g[5:9]), g[9]))
-        at = _BLANK.match(text, m.end()).end()
+        out.append((int(g[0]), _ms(*g[1:5]), _ms(*g[5:9]), g[9]))
+        at = _next_text(text, m.end())
     return out
 
 
-def _blocks(text: str, path: str) -> list[tuple[str, int, int, str]]:
+def _next_text(text: str, at: int) -> int:
+    found = _TEXT.search(text, at)
+    return found.start() if found else len(text)
+
+
+def _blocks(text: str, path: str) -> list[tuple[int, int, int, str]]:
     """(index, start ms, end ms, text) of each subtitle block."""
     fast = _by_the_book(text)
     if fast is not None:

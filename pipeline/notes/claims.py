@@ -87,7 +87,7 @@ def _make(cleaned: Cleaned, f: Found, document: str | None) -> Claim | None:
     b = a + len(quote)
     party = f.span.party
     reported = party is not None
-    text = statement(quote, party.name if party else None, document=reported and party.kind == "document")
+    text = statement(quote, party.name if party else None, document=party is not None and party.kind == "document")
     if text is None:
         log.info("claim dropped: too short %r", quote)
         return None
@@ -95,7 +95,7 @@ def _make(cleaned: Cleaned, f: Found, document: str | None) -> Claim | None:
     try:
         return Claim(statement=text, attributed_to="source_document" if reported else "speaker",
                      attributed_name=party.name if party else None,
-                     claim_type=claim_type(quote, reported), topic=f.seg.title, speaker=f.speaker,  # type: ignore[arg-type]
+                     claim_type=claim_type(quote, reported), topic=f.seg.title, speaker=f.speaker,
                      document=document if reported else None, confidence=f.span.confidence,
                      evidence=Evidence(quote=quote, start=s, end=e, time=time_of([sent]), sentence_ids=[f.sid]))
     except ValidationError as exc:
