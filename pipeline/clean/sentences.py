@@ -21,51 +21,56 @@ _SPACE = re.compile(r"\s+")
 _ALNUM = re.compile(r"[^\W_]")  # what str.isalnum accepts
 
 
-def _cuts(draft: Draft, stream_pos: list[int]) -> list[int]:
+def _cuts(draft: Draft) -> list[int]:
     """Where sentences end in the draft's text: after stops, and where the speaker changes."""
-    text, stream = draft.text, draft.stream
-    cuts = [m.end() for m in _END.finditer(text)]
-    if any(stream.speakers):
-        prev = None
-        for i, pos in enumerate(stream_pos):
-            speaker = stream.speaker_at(pos) if pos < len(stream) else prev
-            if prev is not None and speaker != prev:
-                cuts.append(i)
-            prev = speaker
-    return sorted({*cuts, len(text)})
+    cuts = [m.end() for m in _END.finditer(draft.text)]
+    if any(draft.stream.speakers):
+        cuts += _speaker_changes(draft)
+    return sorted({*cuts, len(draft.text)})
+
+
+def _speaker_changes(draft: Draft) -> list[int]:
+    """The draft positions where a new speaker begins, after a named one. Stream positions only
+    grow along the draft, so such a position is the first one at or after a cue where the speaker
+    changes; a character past the stream's end (a closing mark) keeps the speaker before it."""
+    stream, n = draft.stream, len(draft.text)
+    out = []
+    for c in range(1, len(stream.cue_starts)):
+        if stream.speakers[c] == stream.speakers[c - 1]:
+            continue
+        i = bisect_left(range(n), stream.cue_starts[c], key=draft.stream_pos)
+        if not 0 < i < n or draft.stream_pos(i) >= len(stream):
+            continue
+        before = stream.speaker_at(draft.stream_pos(i - 1))
+        if before is not None and stream.speaker_at(draft.stream_pos(i)) != before:
+            out.append(i)
+    return out
 
 
 class _Runs:
-    """The source map as it is written: runs of clean characters that copy the source one to one
-    (most of a talk: a copied stretch is checked whole first), and single characters that don't.
-    The writer hands over the stretches between edited characters, and each of those alone, so
-    the character by character path is only taken for a character that is not a plain copy."""
+    """The source map as it is written: runs of clean characters that copy the source one to one,
+    and single characters that don't. The writer hands over the draft's runs (a copied stretch
+    whole), and a run that carries on the last one adds nothing."""
 
     def __init__(self) -> None:
         self.starts: list[int] = []
         self.lo: list[int] = []
         self.hi: list[int] = []
 
-    def add(self, at: int, lo: list[int], hi: list[int]) -> None:
-        """Clean characters from ``at`` on come from source spans ``(lo[k], hi[k])``."""
-        n = len(lo)
-        if n and lo == list(range(lo[0], lo[0] + n)) and hi == list(range(lo[0] + 1, lo[0] + n + 1)):
-            if not (self.starts and self._continues(at, lo[0])):
-                self._run(at, lo[0], lo[0] + 1)
-            return
-        for k in range(n):
-            if not (hi[k] == lo[k] + 1 and self.starts and self._continues(at + k, lo[k])):
-                self._run(at + k, lo[k], hi[k])
+    def add(self, at: int, lo: int, hi: int) -> None:
+        """Clean characters from ``at`` on come from source spans ``(lo + k, hi + k)``."""
+        if not (hi == lo + 1 and self._continues(at, lo)):
+            self.starts.append(at)
+            self.lo.append(lo)
+            self.hi.append(hi)
 
     def _continues(self, at: int, lo: int) -> bool:
         """Whether a copied character at ``at`` from ``lo`` extends the last run."""
-        k = at - self.starts[-1]
-        return self.hi[-1] == self.lo[-1] + 1 and self.lo[-1] + k == lo
+        return bool(self.starts) and self.hi[-1] == self.lo[-1] + 1 and self.lo[-1] + at - self.starts[-1] == lo
 
-    def _run(self, at: int, lo: int, hi: int) -> None:
-        self.starts.append(at)
-        self.lo.append(lo)
-        self.hi.append(hi)
+    def last_end(self, i: int) -> int:
+        """Where clean character ``i``, the last one written, ends in the source."""
+        return self.hi[-1] + i - self.starts[-1]
 
     def source_map(self) -> SourceMap:
         return SourceMap(starts=self.starts, lo=self.lo, hi=self.hi)
@@ -74,10 +79,8 @@ class _Runs:
 class _Writer:
     """clean_text, its sentences and each clean character's source span, written in order."""
 
-    def __init__(self, draft: Draft, source_lo: list[int], source_hi: list[int], edited: list[int]) -> None:
+    def __init__(self, draft: Draft) -> None:
         self.draft = draft
-        self.slo, self.shi = source_lo, source_hi
-        self.edited = edited  # draft positions of edited characters, in order
         self.parts: list[str] = []
         self.runs = _Runs()
         self.sentences: list[Sentence] = []
@@ -96,17 +99,23 @@ class _Writer:
             return
         stream = self.draft.stream
         st_lo, st_hi = self.draft.stream_span(a, b)
+        src_lo = self.draft.char_source(a)[0]
         speaker = stream.speaker_at(st_lo)
         if self.sentences and speaker != self.speaker:
-            self._put("\n", self.slo[a], self.slo[a])
+            self._put("\n", src_lo, src_lo)
         self.speaker = speaker
         start = self.length
         said = "".join(self._body(a, b))
         first_cue, self.cue = self.cue, stream.cue_at(max(st_lo, st_hi - 1))
         self.sentences.append(Sentence(
-            id=len(self.sentences), text=said, start=self.slo[a], end=max(self.slo[a], self.shi[b - 1]),
+            id=len(self.sentences), text=said, start=src_lo, end=max(src_lo, self.runs.last_end(self.length - 1)),
             clean_start=start, clean_end=self.length, time=stream.time_span(st_lo, max(st_lo + 1, st_hi)),
             speaker=speaker, opens_cue=stream.cue_at(st_lo) != first_cue))
+
+    def _source(self, a: int, b: int) -> tuple[int, int]:
+        """From where draft character ``a`` starts to where ``b - 1`` ends in the source."""
+        lo = self.draft.char_source(a)[0]
+        return lo, max(lo, self.draft.char_source(b - 1)[1])
 
     def _body(self, a: int, b: int) -> list[str]:
         """Write ``[a, b)``: verbatim stretches whole, the white space between them dropped, or
@@ -120,7 +129,7 @@ class _Writer:
             left, right, gap = text[k - 1], text[j], m.group()
             if (is_latin(left) and is_latin(right)) or (" " in gap and "\n" not in gap
                                                         and (is_latin(left) or is_latin(right))):
-                pieces.append(self._put(" ", self.slo[k], max(self.slo[k], self.shi[j - 1])))
+                pieces.append(self._put(" ", *self._source(k, j)))
             i = j
         pieces.append(self._copy(i, b))
         return pieces
@@ -128,27 +137,22 @@ class _Writer:
     def _copy(self, a: int, b: int) -> str:
         piece = self.draft.text[a:b]
         self.parts.append(piece)
-        at = a
-        for e in self.edited[bisect_left(self.edited, a):bisect_left(self.edited, b)]:
-            self.runs.add(self.length + at - a, self.slo[at:e], self.shi[at:e])
-            self.runs.add(self.length + e - a, self.slo[e:e + 1], self.shi[e:e + 1])
-            at = e + 1
-        self.runs.add(self.length + at - a, self.slo[at:b], self.shi[at:b])
+        for at, lo, hi in self.draft.source_runs(a, b):
+            self.runs.add(self.length + at - a, lo, hi)
         self.length += b - a
         return piece
 
     def _put(self, piece: str, lo: int, hi: int) -> str:
         self.parts.append(piece)
-        self.runs.add(self.length, [lo], [hi])
+        self.runs.add(self.length, lo, hi)
         self.length += len(piece)
         return piece
 
 
 def build(draft: Draft, edits: list[Edit], candidates: list[Candidate] | None = None) -> Cleaned:
-    stream_pos, source_lo, source_hi, edited = draft.char_spans()
-    writer = _Writer(draft, source_lo, source_hi, edited)
+    writer = _Writer(draft)
     start = 0
-    for cut in _cuts(draft, stream_pos):
+    for cut in _cuts(draft):
         writer.sentence(start, cut)
         start = cut
     return Cleaned(clean_text="".join(writer.parts), sentences=writer.sentences, edits=edits,

@@ -1,4 +1,4 @@
-"""Text with provenance: the spoken stream of a document and a draft that edits it.
+"""Text with provenance: a draft that edits the spoken stream of a document.
 
 The clean stage runs several passes (script, numbers, lexicon, fillers, punctuation), each of which
 finds spans in the *current* text and replaces them. To keep every change grounded, the draft is a
@@ -13,113 +13,13 @@ from array import array
 from bisect import bisect_right, insort
 from dataclasses import dataclass
 
-from pipeline.models import Document, Edit, EditKind, TimeSpan
+from pipeline.clean.stream import Stream
+from pipeline.models import Edit, EditKind
 
 #: the edit id of a character copied from the stream unchanged
 _VERBATIM = -1
 
-#: Stands between two cues in the stream when the source has something other than whitespace
-#: between them (SRT timing lines). It maps to a zero-width source position.
-CUE_BREAK = "\n"
-
-
-class Stream:
-    """The spoken text of a document: cue texts joined, with each character's source span.
-
-    Between two cues, whitespace that really is in the source (a txt exporter's blank line) is
-    kept and maps to itself; anything else (timing lines, JSON syntax) becomes one ``CUE_BREAK``
-    that maps to a zero-width position, so a span never claims source text it does not contain.
-    The per-character tables are arrays of machine ints, as in ``Draft``: a list of every position
-    is a container the garbage collector walks item by item; an array holds nothing to walk.
-    """
-
-    def __init__(self, doc: Document) -> None:
-        parts: list[str] = []
-        starts = array("l")
-        ends = array("l")
-        self.cue_of = array("l")
-        self.cue_starts: list[int] = []
-        self.times: list[TimeSpan | None] = []
-        self.speakers: list[str | None] = []
-        prev_end: int | None = None
-        for ci, cue in enumerate(doc.cues):
-            if prev_end is not None:
-                gap = doc.text[prev_end:cue.start]
-                if gap and not gap.strip():
-                    parts.append(gap)
-                    starts.extend(range(prev_end, cue.start))
-                    ends.extend(range(prev_end + 1, cue.start + 1))
-                    self.cue_of.extend([ci - 1] * len(gap))
-                else:
-                    parts.append(CUE_BREAK)
-                    starts.append(prev_end)
-                    ends.append(prev_end)
-                    self.cue_of.append(ci - 1)
-            self.cue_starts.append(len(starts))
-            parts.append(cue.text)
-            starts.extend(range(cue.start, cue.end))
-            ends.extend(range(cue.start + 1, cue.end + 1))
-            self.cue_of.extend([ci] * (cue.end - cue.start))
-            self.times.append(cue.time)
-            self.speakers.append(cue.speaker)
-            prev_end = cue.end
-        self.text = "".join(parts)
-        self.src_start = starts
-        self.src_end = ends
-        self.source = doc.text
-        self._tail = prev_end if prev_end is not None else 0
-        self._spans = _timed_spans(doc, self.cue_starts)
-
-    def __len__(self) -> int:
-        return len(self.text)
-
-    def source_span(self, a: int, b: int) -> tuple[int, int]:
-        """Source span of stream span ``[a, b)``; a zero-width span maps to a zero-width position."""
-        if b > a:
-            return self.src_start[a], self.src_end[b - 1]
-        pos = self.src_start[a] if a < len(self.src_start) else self._tail
-        return pos, pos
-
-    def time_span(self, a: int, b: int) -> TimeSpan | None:
-        """When stream span ``[a, b)`` was said, where the input has times: each end interpolated
-        by its character position within its cue (a cue of 30 seconds holding four sentences
-        gives each its own stretch, so spans that follow each other never overlap)."""
-        if not self.cue_of or b <= a:
-            return None
-        first = self.cue_of[a]
-        last = self.cue_of[min(b, len(self.cue_of)) - 1]
-        if self.times[first] is None or self.times[last] is None:
-            return None
-        return self._moment(first, a), self._moment(last, b)
-
-    def _moment(self, cue: int, pos: int) -> float:
-        """The time at stream position ``pos`` of ``cue``'s timed stretch."""
-        lo, hi, (t0, t1) = self._spans[cue]  # type: ignore[misc]
-        share = min(1.0, max(0.0, (pos - lo) / (hi - lo))) if hi > lo else 0.0
-        return round(t0 + (t1 - t0) * share, 3)
-
-    def cue_at(self, a: int) -> int:
-        """The index of the cue that stream position ``a`` lies in (-1 when there are none)."""
-        return self.cue_of[min(a, len(self.cue_of) - 1)] if self.cue_of else -1
-
-    def speaker_at(self, a: int) -> str | None:
-        return self.speakers[self.cue_of[a]] if self.cue_of and a < len(self.cue_of) else None
-
-
-def _timed_spans(doc: Document, cue_starts: list[int]) -> list[tuple[int, int, TimeSpan | None]]:
-    """For each cue, the stream stretch its time covers and that time. Consecutive cues with the
-    same time are one stretch: a JSON entry split at its escapes, or an exporter's duplicate."""
-    out: list[tuple[int, int, TimeSpan | None]] = []
-    k = 0
-    cues = doc.cues
-    while k < len(cues):
-        j = k
-        while j + 1 < len(cues) and cues[j + 1].time == cues[k].time:
-            j += 1
-        span = (cue_starts[k], cue_starts[j] + len(cues[j].text), cues[k].time)
-        out += [span] * (j - k + 1)
-        k = j + 1
-    return out
+__all__ = ["Change", "Draft", "Stream"]  # Stream lives in pipeline.clean.stream; passes reach it here
 
 
 @dataclass(slots=True)
@@ -258,25 +158,47 @@ class Draft:
     def source_span(self, a: int, b: int) -> tuple[int, int]:
         return self.stream.source_span(*self.stream_span(a, b))
 
-    def char_spans(self) -> tuple[list[int], list[int], list[int], list[int]]:
-        """Every current character's stream position and source span, in one pass: the same as
-        ``stream_span(i, i + 1)`` and ``source_span(i, i + 1)`` for each ``i``, for building
-        sentences, without two calls a character; and where the edited characters are."""
-        stream = self.stream
-        ss, se, n = stream.src_start, stream.src_end, len(stream)
-        tail = stream.source_span(n, n)[0]
-        pos = self._lo.tolist()
-        lo = [ss[p] if p < n else tail for p in pos]
-        hi = [se[p] if p < n else tail for p in pos]
-        edited = []
-        for i, e in enumerate(self._eid):
-            if e != _VERBATIM:  # an edited character stands for its whole edit's span
-                rec = self._edits[e]
-                pos[i] = rec.lo
-                lo[i] = ss[rec.lo] if rec.lo < n else tail
-                hi[i] = max(lo[i], se[rec.hi - 1]) if rec.hi > rec.lo else lo[i]
-                edited.append(i)
-        return pos, lo, hi, edited
+    def char_source(self, i: int) -> tuple[int, int]:
+        """Source span of current character ``i``; an edited character stands for its whole edit."""
+        lo, hi = self.source_span(i, i + 1)
+        return lo, max(lo, hi)
+
+    def source_runs(self, a: int, b: int) -> list[tuple[int, int, int]]:
+        """Where current text ``[a, b)`` comes from, as runs ``(start, lo, hi)``: character
+        ``start + k``, up to the next run's start (or ``b``), comes from ``[lo + k, hi + k)``.
+        A verbatim stretch is a run per stretch of the stream it copies whole, so a sentence costs
+        a few runs, not a lookup a character; an edited character is a run of its own."""
+        eids = self._eid[a:b]
+        verbatim = not eids or max(eids) == _VERBATIM  # edit ids are >= 0
+        edited = [] if verbatim else [a + k for k, e in enumerate(eids) if e != _VERBATIM]
+        runs: list[tuple[int, int, int]] = []
+        at = a
+        for i in edited:
+            runs += self._copied_runs(at, i)
+            runs.append((i, *self.char_source(i)))
+            at = i + 1
+        runs += self._copied_runs(at, b)
+        return runs
+
+    def _copied_runs(self, a: int, b: int) -> list[tuple[int, int, int]]:
+        """The runs of verbatim characters ``[a, b)``: where their stream positions stay
+        consecutive (a deletion leaves a jump) and the stream copies the source one to one."""
+        runs: list[tuple[int, int, int]] = []
+        while a < b:
+            # Verbatim stream positions strictly grow, so ``_lo[i] - i`` never falls: it keeps
+            # ``shift`` exactly as far as the positions stay consecutive.
+            shift = self._lo[a] - a
+            if self._lo[b - 1] - (b - 1) == shift:
+                end = b
+            else:
+                end = a + bisect_right(range(a, b), shift, key=lambda i: self._lo[i] - i)
+            lo = self.stream.one_to_one(self._lo[a], self._lo[end - 1] + 1)
+            if lo is not None:
+                runs.append((a, lo, lo + 1))
+            else:
+                runs += [(i, *self.char_source(i)) for i in range(a, end)]
+            a = end
+        return runs
 
     def is_edited(self, i: int) -> bool:
         return self._eid[i] >= 0
