@@ -63,21 +63,23 @@ class Stream:
 
     def source_span(self, a: int, b: int) -> tuple[int, int]:
         """Source span of stream span ``[a, b)``; a zero-width span maps to a zero-width position."""
-        if b > a:
-            last = self._source_at(b - 1)
-            return self._source_at(a), last if self._is_break(b - 1) else last + 1
-        pos = self._source_at(a) if a < len(self.text) else self._tail
-        return pos, pos
+        if b <= a:
+            pos = self.source_pos(a)
+            return pos, pos
+        last = self.source_pos(b - 1)
+        return self.source_pos(a), last if self._is_break(b - 1) else last + 1
+
+    def source_pos(self, p: int) -> int:
+        """The source position where stream position ``p`` begins (the end of the last cue past
+        the stream's end)."""
+        return p + self._offsets[self.cue_of[p]] if p < len(self.text) else self._tail
 
     def one_to_one(self, a: int, b: int) -> int | None:
         """The source position where stream span ``[a, b)`` starts if it copies the source one to
         one (no ``CUE_BREAK`` inside: cues joined by kept whitespace continue each other), else None."""
         if bisect_left(self._breaks, a) != bisect_left(self._breaks, b):
             return None
-        return self._source_at(a)
-
-    def _source_at(self, p: int) -> int:
-        return p + self._offsets[self.cue_of[p]]
+        return self.source_pos(a)
 
     def _is_break(self, p: int) -> bool:
         k = bisect_left(self._breaks, p)
