@@ -66,7 +66,9 @@ class _Runs:
 
     def _continues(self, at: int, lo: int) -> bool:
         """Whether a copied character at ``at`` from ``lo`` extends the last run."""
-        return bool(self.starts) and self.hi[-1] == self.lo[-1] + 1 and self.lo[-1] + at - self.starts[-1] == lo
+        if not self.starts or self.hi[-1] != self.lo[-1] + 1:
+            return False
+        return self.lo[-1] + at - self.starts[-1] == lo
 
     def last_end(self, i: int) -> int:
         """Where clean character ``i``, the last one written, ends in the source."""

@@ -21,7 +21,8 @@ class Stream:
     kept and maps to itself; anything else (timing lines, JSON syntax) becomes one ``CUE_BREAK``
     that maps to a zero-width position, so a span never claims source text it does not contain.
     So a cue's text and the whitespace kept after it copy the source one to one: stream position
-    ``p`` of cue ``c``'s stretch is source position ``p + offset[c]``, and only a break differs.
+    ``p`` of cue ``c``'s stretch begins at source position ``p + offset[c]``, a break too, but a
+    break is zero-width there. Cues joined by kept whitespace share their offset.
     ``cue_of`` gives each character's cue (an array of machine ints: nothing for the garbage
     collector to walk); the source map needs nothing per character.
     """
