@@ -12,7 +12,8 @@ from pipeline.backends.base import Backend
 from pipeline.clean import conversion, correct, fillers, llm, numbers, punctuation, sentences
 from pipeline.clean.lexicon import hotwords_for
 from pipeline.clean.lexicon import load as load_lexicon
-from pipeline.clean.textmap import Draft, Stream
+from pipeline.clean.stream import Stream
+from pipeline.clean.textmap import Draft
 from pipeline.config import CleanOptions
 from pipeline.models import Candidate, Cleaned, Document
 

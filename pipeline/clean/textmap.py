@@ -19,7 +19,6 @@ from pipeline.models import Edit, EditKind
 #: the edit id of a character copied from the stream unchanged
 _VERBATIM = -1
 
-__all__ = ["Change", "Draft", "Stream"]  # Stream lives in pipeline.clean.stream; passes reach it here
 
 
 @dataclass(slots=True)

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from pipeline.clean import llm
-from pipeline.clean.textmap import Change, Draft, Stream
+from pipeline.clean.stream import Stream
+from pipeline.clean.textmap import Change, Draft
 from pipeline.ingest import ingest_bytes
 
 

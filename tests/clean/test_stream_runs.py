@@ -5,7 +5,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from pipeline.clean import sentences
-from pipeline.clean.textmap import Change, Draft, Stream
+from pipeline.clean.stream import Stream
+from pipeline.clean.textmap import Change, Draft
 from pipeline.models import Cue, Document, Source, SourceMap
 
 GAPS = ["", " ", "\n", "\n\n", "|", "12\n", " x "]
