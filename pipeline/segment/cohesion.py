@@ -1,6 +1,6 @@
 """Lexical cohesion of a stretch of talk: how well one word distribution explains it.
 
-Each sentence becomes a bag of jieba content words (stop words and single characters out). A
+Each sentence becomes its jieba content words (stop words and single characters out). A
 topic is a stretch whose words come from one distribution, so the cost of a stretch is the code
 length of its words under its own Laplace-smoothed unigram model (Utiyama & Isahara 2001): a
 stretch that keeps reusing its vocabulary is cheap, one that mixes two vocabularies costs more
@@ -18,17 +18,20 @@ from itertools import accumulate, chain, islice
 from pipeline.segment.discourse import rules
 from pipeline.zh.words import is_content_word, words
 
+Terms = tuple[str, ...]
 
-def terms(texts: list[str]) -> list[Counter]:
-    """Content words of each text (stop words left out), counted."""
+
+def terms(texts: list[str]) -> list[Terms]:
+    """Content words of each text (stop words left out), in order. Left uncounted: a sentence's
+    words are only ever counted together with its neighbours' (``pooled``)."""
     stop = rules()["stopwords"]
-    return [Counter(w for w in words(t) if is_content_word(w) and w not in stop) for t in texts]
+    return [tuple(w for w in words(t) if is_content_word(w) and w not in stop) for t in texts]
 
 
-def pooled(bags: list[Counter]) -> Counter:
+def pooled(texts: list[Terms]) -> Counter:
     """The words of several texts counted together (a unit's, a section's), in the order of their
     first appearance."""
-    return Counter(chain.from_iterable(bag.elements() for bag in bags))
+    return Counter(chain.from_iterable(texts))
 
 
 def span_costs(bags: list[Counter], cap: int) -> tuple[list[list[float]], int]:

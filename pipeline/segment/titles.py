@@ -118,7 +118,7 @@ def _fallback(keywords: list[str], seg: Segment, cleaned: Cleaned, taken: set[st
     return f"第{seg.index + 1}节"
 
 
-def name(cleaned: Cleaned, segments: list[Segment], bags: list[Counter]) -> list[Segment]:
+def name(cleaned: Cleaned, segments: list[Segment], bags: list[cohesion.Terms]) -> list[Segment]:
     """Title, key words and role of each segment; ``bags``: each sentence's content words."""
     seg_bags = [cohesion.pooled(bags[seg.first_sentence:seg.last_sentence + 1]) for seg in segments]
     df: Counter = Counter()
