@@ -114,11 +114,12 @@ def _phrase_counts(cleaned: Cleaned, segments: list[Segment], seg_bags: list[Cou
     talk nor a second count of every word is needed."""
     sents = cleaned.sentences
     roles = phrases.word_roles(tagged)
+    unlisted = {w for w, t in tagged.items() if t == ""}  # the only words that can be names
     out = []
     for seg, bag in zip(segments, seg_bags, strict=True):
         section = sents[seg.first_sentence:seg.last_sentence + 1]
         counts: Counter = Counter(p for s in section for p in set(phrases.noun_phrases(s.text, roles)))
-        counts.update({(w,): 0 for w, n in bag.items() if phrases.name_like(w, tagged, n)})
+        counts.update({(w,): 0 for w, n in bag.items() if w in unlisted and phrases.name_like(w, tagged, n)})
         for (w,) in [p for p, n in counts.items() if n == 0]:
             counts[(w,)] = bag[w]
         out.append(counts)
