@@ -1,6 +1,6 @@
 """Lexical cohesion of a stretch of talk: how well one word distribution explains it.
 
-Each sentence becomes a bag of jieba content words (stop words and single characters out). A
+Each sentence becomes its jieba content words (stop words and single characters out). A
 topic is a stretch whose words come from one distribution, so the cost of a stretch is the code
 length of its words under its own Laplace-smoothed unigram model (Utiyama & Isahara 2001): a
 stretch that keeps reusing its vocabulary is cheap, one that mixes two vocabularies costs more
@@ -18,17 +18,20 @@ from itertools import accumulate, chain, islice
 from pipeline.segment.discourse import rules
 from pipeline.zh.words import is_content_word, words
 
+Terms = tuple[str, ...]
 
-def terms(texts: list[str]) -> list[Counter]:
-    """Content words of each text (stop words left out), counted."""
+
+def terms(texts: list[str]) -> list[Terms]:
+    """Content words of each text (stop words left out), in order. Left uncounted: a sentence's
+    words are only ever counted together with its neighbours' (``pooled``)."""
     stop = rules()["stopwords"]
-    return [Counter(w for w in words(t) if is_content_word(w) and w not in stop) for t in texts]
+    return [tuple(w for w in words(t) if is_content_word(w) and w not in stop) for t in texts]
 
 
-def pooled(bags: list[Counter]) -> Counter:
+def pooled(texts: list[Terms]) -> Counter:
     """The words of several texts counted together (a unit's, a section's), in the order of their
     first appearance."""
-    return Counter(chain.from_iterable(bag.elements() for bag in bags))
+    return Counter(chain.from_iterable(texts))
 
 
 def span_costs(bags: list[Counter], cap: int) -> tuple[list[list[float]], int]:
@@ -46,21 +49,20 @@ def span_costs(bags: list[Counter], cap: int) -> tuple[list[list[float]], int]:
     number of same-word pairs less than ``cap`` units apart plus units × cap, not units × cap ×
     words per unit: at 10 hours of speech 83k updates instead of a million.
     """
-    df = Counter(chain.from_iterable(bags))
-    ids = {w: k for k, w in enumerate(w for w, c in df.items() if c > 1)}
-    kept = [[(ids[w], c) for w, c in b.items() if w in ids] for b in bags]  # integer ids: list, not dict
-    vocab = len(ids) or 1
+    kept, vocab = _recurring(bags)
+    n = len(kept)
     sizes = [sum(c for _, c in b) for b in kept]
-    most = max((c for b in kept for _, c in b), default=1)
-    f = [c * math.log(c + 1) for c in range(most * cap + 2)]
-    units: list[list[int]] = [[] for _ in range(vocab)]  # where each word occurs, in order …
-    counts: list[list[int]] = [[] for _ in range(vocab)]  # … and how often there
+    ends = list(accumulate(sizes, initial=0))
+    longest = max((ends[min(n, i + cap)] - ends[i] for i in range(n)), default=0)
+    # c·log(c+1) of a word said c times, and L·log(L+V) of a stretch of L tokens, up to the longest
+    # stretch: looked up, not computed again for every cell of the table
+    f = [c * math.log(c + 1) for c in range(longest + 1)]
+    g = [length * math.log(length + vocab) for length in range(longest + 1)]
+    occurs: list[list[tuple[int, int]]] = [[] for _ in range(vocab)]  # each word's (unit, count), in order
     for u, b in enumerate(kept):
         for w, c in b:
-            units[w].append(u)
-            counts[w].append(c)
-    first = [len(us) for us in units]  # index of each word's first occurrence at or after the row
-    n = len(kept)
+            occurs[w].append((u, c))
+    first = [len(us) for us in occurs]  # index of each word's first occurrence at or after the row
     inc = [0.0] * n
     out: list[list[float]] = [[]] * n
     for i in range(n - 1, -1, -1):
@@ -68,16 +70,22 @@ def span_costs(bags: list[Counter], cap: int) -> tuple[list[list[float]], int]:
         for w, c in kept[i]:
             a = first[w] - 1
             first[w] = a
-            us, cs = units[w], counts[w]
             inc[i] += f[c]
             new, old = c, 0  # the word's count from unit i on, and from its next occurrence on
-            for u, cb in zip(islice(us, a + 1, None), islice(cs, a + 1, None), strict=True):
+            for u, cb in islice(occurs[w], a + 1, None):
                 if u >= reach:
                     break
                 inc[u] += (f[new + cb] - f[new]) - (f[old + cb] - f[old])
                 new += cb
                 old += cb
         end = min(n, reach)
-        out[i] = [length * math.log(length + vocab) - acc
-                  for length, acc in zip(accumulate(sizes[i:end]), accumulate(inc[i:end]), strict=True)]
-    return out, sum(sizes)
+        out[i] = [g[length] - acc for length, acc in zip(accumulate(sizes[i:end]), accumulate(inc[i:end]), strict=True)]
+    return out, ends[n]
+
+
+def _recurring(bags: list[Counter]) -> tuple[list[list[tuple[int, int]]], int]:
+    """Each unit's words seen in more than one unit, as (word id, count), and how many such words
+    there are. Integer ids, so that per-word state is a list, not a dict."""
+    df = Counter(chain.from_iterable(bags))
+    ids = {w: k for k, w in enumerate(w for w, c in df.items() if c > 1)}
+    return [[(ids[w], c) for w, c in b.items() if w in ids] for b in bags], len(ids) or 1

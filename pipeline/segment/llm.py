@@ -8,14 +8,13 @@ out of order or too close together are dropped. If any window fails, the offline
 
 from __future__ import annotations
 
-from collections import Counter
-
 from pydantic import BaseModel
 
 from pipeline import fanout
 from pipeline.backends.base import Backend
 from pipeline.models import Cleaned, Segment, Segmentation
 from pipeline.segment import phrases, titles
+from pipeline.segment.cohesion import Terms
 from pipeline.segment.sections import make_segments
 
 STAGE = "segment"
@@ -34,7 +33,7 @@ class Sections(BaseModel):
     sections: list[Boundary]
 
 
-def refine(cleaned: Cleaned, segments: list[Segment], bags: list[Counter],
+def refine(cleaned: Cleaned, segments: list[Segment], bags: list[Terms],
            backend: Backend | None) -> Segmentation:
     """The model's sections where every window answered, else the offline ones; ``bags``: each
     sentence's content words (for titles and key words of the model's sections)."""
@@ -79,7 +78,7 @@ def _title(title: str) -> str:
     return title[:MAX_TITLE]
 
 
-def _build(cleaned: Cleaned, starts: list[int], proposed: list[str], bags: list[Counter]) -> list[Segment]:
+def _build(cleaned: Cleaned, starts: list[int], proposed: list[str], bags: list[Terms]) -> list[Segment]:
     """Sections at the model's starts, with their offline titles and key words; a title the model
     proposed replaces the offline one when it passes the same checks and is not taken."""
     named = titles.name(cleaned, make_segments(cleaned, starts, [""] * len(starts), origin="llm"), bags)

@@ -19,7 +19,7 @@ from __future__ import annotations
 import math
 from bisect import bisect_right
 from dataclasses import dataclass
-from itertools import accumulate
+from itertools import accumulate, islice
 
 INF = math.inf
 
@@ -84,7 +84,7 @@ def _priced(t: _Table, price: float) -> list[int]:
     for j in range(1, n + 1):
         lo, hi = reach[j]
         if hi >= lo:
-            total[j], back[j] = _least(base, cols[j - 1], lo, hi)
+            total[j], back[j] = _least(base, cols[j - 1], lo, lo, hi)
             if j < n:
                 base[j] = total[j] + price - bonus[j]
         elif j == n and lo == 0:  # no split is long enough: the whole talk is one section
@@ -149,14 +149,19 @@ def _fixed(t: _Table, count: int) -> list[int]:
     widest = max(len(col) for col in cols)
     for k in range(1, count + 1):
         base = [layer[i] - (bonus[i] if i else 0.0) for i in range(n)]
+        # a section can only start where k - 1 sections can end: the others are INF for every end
+        starts = [i for i, v in enumerate(base) if v < INF]
+        if not starts:
+            break
         nxt = [INF] * (n + 1)
         back = [0] * (n + 1)
         # only ends that k sections can reach from the start, and from which the sections left
         # can still reach the end: the others stay unreachable (INF) and cost nothing to skip
         for j in range(max(k, n - (count - k) * widest), min(n, k * widest) + 1):
-            lo, hi = reach[j]
+            first, last = reach[j]
+            lo, hi = max(first, starts[0]), min(last, starts[-1])
             if hi >= lo:
-                nxt[j], back[j] = _least(base, cols[j - 1], lo, hi)
+                nxt[j], back[j] = _least(base, cols[j - 1], first, lo, hi)
         backs.append(back)
         layer = nxt
         if layer[n] < INF:
@@ -171,11 +176,12 @@ def _fixed(t: _Table, count: int) -> list[int]:
     return sorted(starts)
 
 
-def _least(base: list[float], col: list[float], lo: int, hi: int) -> tuple[float, int]:
+def _least(base: list[float], col: list[float], first: int, lo: int, hi: int) -> tuple[float, int]:
     """(cost, start) of the best section ending at ``col``'s unit, over starts lo..hi: the cost
-    before each start plus the section's, the earliest start on a tie (INF: none reachable)."""
+    before each start plus the section's, the earliest start on a tie (INF: none reachable).
+    ``col[i - first]`` is the cost of the section from start i."""
     # the column also holds the starts too close to its end (hi cuts them off): zip stops there
-    vals = [b + c for b, c in zip(base[lo:hi + 1], col, strict=False)]
+    vals = [b + c for b, c in zip(base[lo:hi + 1], islice(col, lo - first, None), strict=False)]
     v = min(vals)
     return v, lo + vals.index(v)
 

@@ -13,7 +13,6 @@ from __future__ import annotations
 import itertools
 import math
 import re
-from collections import Counter
 from dataclasses import dataclass
 
 from pipeline.backends.base import Backend
@@ -119,7 +118,7 @@ def units(lens: list[int], ev: list[tuple[float, float]], p: Params = PARAMS) ->
 
 
 def boundaries(cleaned: Cleaned, wanted: int | None, p: Params = PARAMS,
-               bags: list[Counter] | None = None) -> list[int]:
+               bags: list[cohesion.Terms] | None = None) -> list[int]:
     """Sentence ids where sections start (0 first); ``bags``: each sentence's content words
     (cohesion.terms), when the caller has them already. In a conversation the starts snap to
     turn starts (structure.py)."""
@@ -130,7 +129,7 @@ def boundaries(cleaned: Cleaned, wanted: int | None, p: Params = PARAMS,
     return structure.snap(starts, sents, p.snap_chars) if structure.is_conversation(sents) else starts
 
 
-def _optimal(cleaned: Cleaned, wanted: int | None, p: Params, bags: list[Counter]) -> list[int]:
+def _optimal(cleaned: Cleaned, wanted: int | None, p: Params, bags: list[cohesion.Terms]) -> list[int]:
     """Sentence ids where the lexically optimal sections start (0 first)."""
     sents = cleaned.sentences
     ev = evidence(sents, p)

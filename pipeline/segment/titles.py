@@ -14,8 +14,11 @@ The key words (``Segment.keywords``) rank single words the same way, for the not
 from __future__ import annotations
 
 import math
+from bisect import insort
 from collections import Counter
+from collections.abc import Callable
 from functools import cache
+from typing import Any
 
 from pipeline.models import Cleaned, Segment
 from pipeline.segment import cohesion, discourse, phrases
@@ -42,11 +45,34 @@ def _particular(df: int, n_sections: int) -> float:
     return math.log((n_sections + 1) / (df + 0.5)) + 1.0
 
 
-def _ranked(bag: Counter, df: Counter, n_sections: int) -> list[str]:
-    def score(w: str) -> float:
-        return bag[w] * idf(w) * _particular(df[w], n_sections) * min(len(w), 4)
+def _top(counted: Counter, ceiling: float, wanted: int,
+         key: Callable[[Any], tuple[float, str] | None]) -> list[tuple[float, str]]:
+    """The ``wanted`` least keys (minus the score, the name) of ``counted``'s items, leaving out
+    those whose key is None.
 
-    return sorted((w for w in bag if informative(w)), key=lambda w: (-score(w), w))
+    A score is a count times factors no greater than ``ceiling``, so items are keyed in order of
+    count only while one could still enter the top: in a long talk's section a tenth of them,
+    the rest said too seldom to matter."""
+    ceiling *= 1 + 1e-9  # a hair above, so that rounding cannot put a score over it
+    top: list[tuple[float, str]] = []
+    for item, count in counted.most_common():
+        if len(top) == wanted and count * ceiling < -top[-1][0]:
+            break
+        k = key(item)
+        if k is not None:
+            insort(top, k)
+            del top[wanted:]
+    return top
+
+
+def _ranked(bag: Counter, df: Counter, n_sections: int, rarest: float, wanted: int) -> list[str]:
+    """The section's ``wanted`` key words; ``rarest``: the highest IDF of a word of the talk."""
+    def key(w: str) -> tuple[float, str] | None:
+        if not informative(w):
+            return None
+        return -(bag[w] * idf(w) * _particular(df[w], n_sections) * min(len(w), 4)), w
+
+    return [w for _, w in _top(bag, rarest * _particular(1, n_sections) * 4, wanted, key)]
 
 
 def _edge(cleaned: Cleaned, seg: Segment, kind: str) -> bool:
@@ -88,26 +114,32 @@ def _phrase_counts(cleaned: Cleaned, segments: list[Segment], seg_bags: list[Cou
     talk nor a second count of every word is needed."""
     sents = cleaned.sentences
     roles = phrases.word_roles(tagged)
+    unlisted = {w for w, t in tagged.items() if t == ""}  # the only words that can be names
     out = []
     for seg, bag in zip(segments, seg_bags, strict=True):
         section = sents[seg.first_sentence:seg.last_sentence + 1]
         counts: Counter = Counter(p for s in section for p in set(phrases.noun_phrases(s.text, roles)))
-        counts.update({(w,): 0 for w, n in bag.items() if phrases.name_like(w, tagged, n)})
+        counts.update({(w,): 0 for w, n in bag.items() if w in unlisted and phrases.name_like(w, tagged, n)})
         for (w,) in [p for p, n in counts.items() if n == 0]:
             counts[(w,)] = bag[w]
         out.append(counts)
     return out
 
 
-def _best_phrase(counts: Counter, df: Counter, n: int, taken: set[str]) -> str | None:
-    """The section's most telling noun phrase that is a good title and not taken."""
-    def score(p: phrases.Phrase) -> float:
+def _best_phrase(counts: Counter, df: Counter, n: int, taken: set[str], rarest: float) -> str | None:
+    """The section's most telling noun phrase that is a good title and not taken; ``rarest``: the
+    highest IDF of a phrase word of the talk."""
+    def key(p: phrases.Phrase) -> tuple[float, str] | None:
+        title = phrases.join(p)
+        if not phrases.acceptable(title) or title in taken:
+            return None
         rare = max(idf(w) for w in p if w != "的")
         longer = 1.0 + 0.25 * (len([w for w in p if w != "的"]) - 1)
-        return counts[p] * rare * _particular(df[p], n) ** 0.5 * longer
+        return -(counts[p] * rare * _particular(df[p], n) ** 0.5 * longer), title
 
-    ranked = sorted(counts, key=lambda p: (-score(p), phrases.join(p)))
-    return next((t for t in map(phrases.join, ranked) if phrases.acceptable(t) and t not in taken), None)
+    longest = 1.0 + 0.25 * (phrases.rules()["max_words"] - 1)
+    best = _top(counts, rarest * _particular(1, n) ** 0.5 * longest, 1, key)
+    return best[0][1] if best else None
 
 
 def _fallback(keywords: list[str], seg: Segment, cleaned: Cleaned, taken: set[str]) -> str:
@@ -118,23 +150,23 @@ def _fallback(keywords: list[str], seg: Segment, cleaned: Cleaned, taken: set[st
     return f"第{seg.index + 1}节"
 
 
-def name(cleaned: Cleaned, segments: list[Segment], bags: list[Counter]) -> list[Segment]:
+def name(cleaned: Cleaned, segments: list[Segment], bags: list[cohesion.Terms]) -> list[Segment]:
     """Title, key words and role of each segment; ``bags``: each sentence's content words."""
     seg_bags = [cohesion.pooled(bags[seg.first_sentence:seg.last_sentence + 1]) for seg in segments]
     df: Counter = Counter()
     for bag in seg_bags:
         df.update(bag.keys())
-    idf_many(df)  # every word's IDF in one look-up, not one query a word
+    rarest = max(idf_many(df).values(), default=0.0)  # every word's IDF in one look-up, not one a word
     counts = _phrase_counts(cleaned, segments, seg_bags, tags(df))
     phrase_df: Counter = Counter(p for c in counts for p in c)
-    idf_many({w for c in counts for p in c for w in p})
+    rarest_in_phrase = max(idf_many({w for c in counts for p in c for w in p}).values(), default=0.0)
     taken: set[str] = set()
     out = []
     for k, (seg, bag) in enumerate(zip(segments, seg_bags, strict=True)):
-        keywords = _ranked(bag, df, len(segments))[:6]
+        keywords = _ranked(bag, df, len(segments), rarest, 6)
         role = _role(cleaned, segments, k)
         title = phrases.rules()[role]["title"] if role != "topic" else (
-            _cue_subject(cleaned, seg) or _best_phrase(counts[k], phrase_df, len(segments), taken)
+            _cue_subject(cleaned, seg) or _best_phrase(counts[k], phrase_df, len(segments), taken, rarest_in_phrase)
             or _fallback(keywords, seg, cleaned, taken))
         taken.add(title)
         out.append(seg.model_copy(update={"title": title, "keywords": keywords, "role": role}))

@@ -1,14 +1,17 @@
 """Titles: a cue's subject only when it names something, key phrases that are not everyday
 words, and a short greeting or sign-off titled as such."""
 
+from collections import Counter
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from pipeline.clean import clean
 from pipeline.ingest import ingest, ingest_text
 from pipeline.segment import segment
-from pipeline.segment.titles import _subject_ok, informative
+from pipeline.segment.titles import _subject_ok, _top, informative
 
 SAMPLE = Path(__file__).resolve().parents[2] / "samples" / "beijing-internet3.txt"
 
@@ -47,3 +50,19 @@ def test_keyword_titles_for_uncued_sections():
 def test_ordinals_and_counts_are_not_key_terms():
     assert not informative("第二块") and not informative("两分钟") and not informative("4块")
     assert informative("第一性原理")
+
+
+@given(st.dictionaries(st.text("abcdef", min_size=1, max_size=3), st.tuples(st.integers(1, 9), st.floats(0.01, 1.0)),
+                       max_size=30),
+       st.integers(1, 6))
+def test_top_keys_only_what_can_enter_and_matches_a_full_sort(items, wanted):
+    """A score is its count times a factor up to the ceiling: the top is the full sort's head,
+    whatever items are left unkeyed."""
+    counted = Counter({name: count for name, (count, _) in items.items()})
+
+    def key(name):
+        count, factor = items[name]
+        return None if name.startswith("a") else (-(count * factor), name)
+
+    full = sorted(k for k in map(key, counted) if k is not None)[:wanted]
+    assert _top(counted, 1.0, wanted, key) == full
