@@ -57,8 +57,9 @@ def _score(span_py: list[str], term_py: list[str], wild_at: int | None) -> tuple
 
 
 def syllables_of(text: str) -> dict[str, str]:
-    """The folded syllable of each distinct Han character of ``text``."""
-    return {ch: pinyin.folded(ch) for ch in set(text) if chars.is_han(ch)}
+    """The folded syllable of each distinct character of ``text`` ('' if it is not Han): the
+    search codes the text by it and reads its windows from it."""
+    return {ch: pinyin.folded(ch) if chars.is_han(ch) else "" for ch in set(text)}
 
 
 def _cjk_matches(text: str, lex: Lexicon) -> list[Match]:

@@ -2,15 +2,16 @@
 
 The lexicon is a few hundred terms, the text every character of a talk, and at almost every
 position no term can start. So the search is two steps:
-- ``Starts``: a window can only hit if its first syllables fit some term's, allowing the one open
-  syllable a long term may be misheard in: a term's first two; a long term's first and third,
-  when its second is open; its second and third, when its first is open. The text is spelled
-  once in codes, a character per syllable the index knows, and for each syllable a term can
-  start with one regular expression finds where it stands with a syllable that may follow: a
-  scan in C per syllable, not Python tests at every character (one in thirty passes);
+- ``Starts``: a window can only hit if its first syllables (up to ``PREFIX``) follow a path of
+  the term trie, open slots included. The text is spelled once in codes, a character per
+  syllable the trie's first levels know, and for each syllable a term can start with one
+  regular expression finds where it stands followed by a path of the trie: a scan in C per
+  syllable, not Python tests at every character (in a talk about one position in three
+  hundred passes);
 - ``hits_from``: the walk down the trie from the few positions left, which stops at the first
   syllable no term continues with.
-The first step lets through a superset; the walk is exact.
+The first step lets through a superset (a path of ``PREFIX`` syllables may go on into no term
+the window holds); the walk is exact.
 """
 
 from __future__ import annotations
@@ -21,6 +22,8 @@ from dataclasses import dataclass
 
 #: the open slot in a trie key: any one syllable (a long term misheard in one place)
 WILD = "*"
+#: how many syllables of a window the scans check against the trie (past that, the walk does)
+PREFIX = 4
 #: the code of a syllable the index does not know, and of a character that is not Han; the
 #: known syllables get the code points after it (the Private Use Area: no text's own characters
 #: are left in a coded text, so none can be mistaken for a code)
@@ -28,67 +31,53 @@ _OTHER = 0xE000
 
 
 def _children(node: dict) -> list[tuple[str, dict]]:
-    return [(k, v) for k, v in node.items() if k is not None]
+    return sorted((k, v) for k, v in node.items() if k is not None)
+
+
+def _known(node: dict, depth: int = 0) -> set[str]:
+    """The syllables on the trie's paths down to ``PREFIX`` levels."""
+    if depth == PREFIX:
+        return set()
+    return {x for k, child in _children(node) for x in (k, *_known(child, depth + 1)) if x != WILD}
 
 
 @dataclass(frozen=True)
 class Starts:
-    """For each folded syllable, the syllables that may follow it at a term's start (see the
-    module): ``second[a]`` after a term's first syllable; ``third[a]`` two places after it, when
-    the second is open; ``after_open[b]`` right after ``b``, when the syllable before ``b`` is.
-    ``code``: the character each of these syllables is spelled by in a coded text; ``scans``:
-    (pattern, shift) over a coded text, a match at j being a possible start at j + shift."""
+    """Where a window may start a term. ``code``: the character each syllable of the trie's
+    first levels is spelled by in a coded text; ``scans``: (pattern, shift) over a coded text, a
+    match at j being a possible start at j + shift."""
 
-    second: dict[str, frozenset[str]]
-    third: dict[str, frozenset[str]]
-    after_open: dict[str, frozenset[str]]
     code: dict[str, str]
     scans: tuple[tuple[re.Pattern[str], int], ...]
 
     @classmethod
     def of(cls, trie: dict) -> Starts:
-        second: dict[str, set[str]] = {}
-        third: dict[str, set[str]] = {}
-        after_open: dict[str, set[str]] = {}
-        for a, n1 in _children(trie):
-            for b, n2 in _children(n1):
-                if a != WILD and b != WILD:
-                    second.setdefault(a, set()).add(b)
-                for c, _ in _children(n2):
-                    if a != WILD and b == WILD:
-                        third.setdefault(a, set()).add(c)
-                    elif a == WILD:
-                        after_open.setdefault(b, set()).add(c)
-        sets = [{k: frozenset(v) for k, v in d.items()} for d in (second, third, after_open)]
-        known = sorted({x for d in sets for k, v in d.items() for x in (k, *v)})
-        code = {syl: chr(_OTHER + 1 + k) for k, syl in enumerate(known)}
-        return cls(*sets, code, _scans(*sets, code))
+        """A scan per syllable a term can start with, and (shift -1) per syllable a term can
+        have second when its first is open: that syllable, then any path on from it."""
+        code = {syl: chr(_OTHER + 1 + k) for k, syl in enumerate(sorted(_known(trie)))}
+        heads = [(a, node, 1, 0) for a, node in _children(trie) if a != WILD]
+        heads += [(b, node, 2, -1) for b, node in _children(trie.get(WILD, {}))]
+        scans = [(re.compile(code[a] + "(?=" + _follows(node, depth, code) + ")", re.S), shift)
+                 for a, node, depth, shift in heads]
+        return cls(code, tuple(scans))
 
     def positions(self, text: str, syllable_of: Mapping[str, str]) -> list[int]:
         """Positions where a walk may find a term (a superset of those where it does);
-        ``syllable_of``: the folded syllable of each Han character of ``text``."""
+        ``syllable_of``: the folded syllable of each character of ``text`` ('' if it has none)."""
         other = chr(_OTHER)
-        coded = text.translate({ord(ch): self.code.get(syllable_of.get(ch, ""), other) for ch in set(text)})
+        coded = text.translate({ord(ch): self.code.get(syl, other) for ch, syl in syllable_of.items()})
         found = {m.start() + shift for pattern, shift in self.scans for m in pattern.finditer(coded)}
         found.discard(-1)
         return sorted(found)
 
 
-def _scans(second: dict[str, frozenset[str]], third: dict[str, frozenset[str]],
-           after_open: dict[str, frozenset[str]], code: dict[str, str]) -> tuple[tuple[re.Pattern[str], int], ...]:
-    """A term's first syllable followed by one of its seconds, or by any syllable and one of its
-    thirds (the start is the match); a long term's second syllable followed by one of its thirds,
-    when its first is open (the start is one before the match)."""
-    def one_of(syllables: frozenset[str]) -> str:
-        return "[" + "".join(sorted(code[x] for x in syllables)) + "]"
-
-    out = []
-    for a in sorted({*second, *third}):
-        follows = [one_of(second[a])] if a in second else []
-        follows += ["." + one_of(third[a])] if a in third else []
-        out.append((re.compile(f"{code[a]}(?={'|'.join(follows)})", re.S), 0))
-    out += [(re.compile(f"{code[b]}(?={one_of(cs)})", re.S), -1) for b, cs in sorted(after_open.items())]
-    return tuple(out)
+def _follows(node: dict, depth: int, code: dict[str, str]) -> str:
+    """A pattern for the codes of the paths on from ``node`` (``depth`` syllables down) to
+    ``PREFIX`` levels: empty where a term of two syllables or more may end; ``.`` an open slot."""
+    if depth >= PREFIX or (depth >= 2 and None in node):
+        return ""
+    paths = [("." if k == WILD else code[k]) + _follows(child, depth + 1, code) for k, child in _children(node)]
+    return "(?:" + "|".join(paths) + ")"
 
 
 def hits_from(folded: list[str], trie: dict) -> list[tuple[int, list[tuple[str, int | None]]]]:

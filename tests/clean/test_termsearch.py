@@ -2,6 +2,9 @@
 
 import random
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from pipeline.clean.correct import syllables_of
 from pipeline.clean.lexicon import LONG_TERM, Lexicon
 from pipeline.clean.termsearch import hits_from
@@ -58,3 +61,32 @@ def test_terms_added_after_a_search_are_found():
     assert _walked("要负能的光副", lex) == _brute("要负能的光副", lex)
     lex.add("光伏")
     assert [n for _, n, _ in _walked("要负能的光副", lex)] == [2, 2]
+
+
+#: characters that share folded readings (赋/负, 能/冷, 是/四/十, 传/船 ...), so open slots and
+#: folded initials and finals all come into play
+POOL = "赋负能冷光广伏府副是四十时数据局举智知简件传船输书红宏头投文闻"
+
+
+def _one_off(term: str, at: int, ch: str) -> str:
+    at %= len(term)
+    return term[:at] + ch + term[at + 1:]
+
+
+@settings(max_examples=300)
+@given(st.data())
+def test_positions_keep_every_window_with_a_hit(data):
+    """The scans may let through windows without a hit, never drop one that has any. The text
+    is made of terms, terms with one character changed, and other characters."""
+    terms = data.draw(st.lists(st.text(POOL, min_size=2, max_size=6), min_size=1, max_size=12))
+    changed = st.builds(_one_off, st.sampled_from(terms), st.integers(0, 5), st.sampled_from(POOL + "，"))
+    pieces = st.one_of(st.sampled_from(terms), changed, st.text(POOL + "，a ", max_size=3))
+    text = "".join(data.draw(st.lists(pieces, max_size=10)))
+    lex = Lexicon()
+    for term in terms:
+        lex.add(term)
+    of = syllables_of(text)
+    folded = [of[ch] for ch in text]
+    every = [(i, hits) for i in range(len(text)) if (hits := hits_from(folded[i:i + 7], lex.trie))]
+    kept = [(i, hits) for i in lex.starts().positions(text, of) if (hits := hits_from(folded[i:i + 7], lex.trie))]
+    assert kept == every
