@@ -21,6 +21,9 @@ from pipeline.zh import chars, data
 
 _HARD = "。？！?!…"
 _COMMA = "，,；;"
+_STOPS = re.compile(rf"[{_HARD}]+[”’」』）)]*")
+_COMMAS = re.compile(rf"[{_COMMA}]")
+_SPACES = re.compile(r"\s+")
 
 
 @dataclass(slots=True)
@@ -42,25 +45,31 @@ def _rules() -> dict:
 
 
 def _boundaries(text: str) -> list[Boundary]:
-    out: list[Boundary] = []
-    for m in re.finditer(rf"[{_HARD}]+[”’」』）)]*|[{_COMMA}]|\s+", text):
-        a, b = m.start(), m.end()
-        ch = m.group()[0]
-        if ch in _HARD:
-            out.append(Boundary(a, b, "hard"))
-        elif ch in _COMMA:
-            out.append(Boundary(a, b, "comma"))
-        else:
-            left = text[a - 1] if a > 0 else ""
-            right = text[b] if b < len(text) else ""
-            if not left or not right or left in _HARD + _COMMA or right in _HARD + _COMMA:
-                continue
-            if "\n" in m.group():
-                if not (left.isascii() and left.isalnum() and right.isascii() and right.isalnum()):
-                    out.append(Boundary(a, a, "break"))  # 19 / 37年 across cues is one number
-            elif chars.HAN_CHAR.match(left) and chars.HAN_CHAR.match(right):
-                out.append(Boundary(a, b, "space"))
+    """Stops, commas and the spaces that stand for a pause, in text order; one scan per kind, so
+    each scan can skip in C to its own characters."""
+    out = [Boundary(m.start(), m.end(), "hard") for m in _STOPS.finditer(text)]
+    out += [Boundary(m.start(), m.end(), "comma") for m in _COMMAS.finditer(text)]
+    out += _pauses(text)
+    out.sort(key=lambda b: b.start)
     return _inner(text, out)
+
+
+def _pauses(text: str) -> list[Boundary]:
+    """White space between two clauses (not next to a mark): a cue break, or a space between
+    Chinese characters."""
+    out: list[Boundary] = []
+    for m in _SPACES.finditer(text):
+        a, b = m.start(), m.end()
+        left = text[a - 1] if a > 0 else ""
+        right = text[b] if b < len(text) else ""
+        if not left or not right or left in _HARD + _COMMA or right in _HARD + _COMMA:
+            continue
+        if "\n" in m.group():
+            if not (left.isascii() and left.isalnum() and right.isascii() and right.isalnum()):
+                out.append(Boundary(a, a, "break"))  # 19 / 37年 across cues is one number
+        elif chars.HAN_CHAR.match(left) and chars.HAN_CHAR.match(right):
+            out.append(Boundary(a, b, "space"))
+    return out
 
 
 def _inner(text: str, bounds: list[Boundary]) -> list[Boundary]:
@@ -133,16 +142,44 @@ class _Alnum:
         return i - bisect_left(self.marks, i)
 
 
-def _judge(draft: Draft, bounds: list[Boundary], k: int, sent_start: int, alnum: _Alnum) -> _Verdict:
-    """Score the evidence that boundary ``k`` ends the sentence begun at ``sent_start``: a marker
-    opening the next clause, a pause between timed cues, the sentence's length so far."""
-    rules, text, bd = _rules(), draft.text, bounds[k]
-    length = alnum.before(bd.start) - alnum.before(sent_start)
+@dataclass(slots=True)
+class _Span:
+    """The sentence so far at a boundary and the clause after it (lengths count letters and
+    digits: the stripped white space counts for nothing)."""
+
+    length: int
+    nxt: str
+    nxt_len: int
+
+
+def _span(text: str, bounds: list[Boundary], k: int, sent_start: int, alnum: _Alnum) -> _Span:
+    bd = bounds[k]
     nxt_end = bounds[k + 1].start if k + 1 < len(bounds) else len(text)
-    nxt = text[bd.end:nxt_end].lstrip()
-    nxt_len = alnum.before(nxt_end) - alnum.before(bd.end)  # the stripped white space counts for nothing
+    return _Span(alnum.before(bd.start) - alnum.before(sent_start), text[bd.end:nxt_end].lstrip(),
+                 alnum.before(nxt_end) - alnum.before(bd.end))
+
+
+def _opens_topic(span: _Span, rules: dict) -> bool:
+    return span.nxt_len > 0 and span.length >= rules["topic_min_chars"] and rules["topic"].match(span.nxt) is not None
+
+
+def _overruns(span: _Span, rules: dict) -> bool:
+    """The sentence would grow past ``max_chars`` with the next clause, and is long enough to end."""
+    return span.length + span.nxt_len > rules["max_chars"] and span.length >= rules["min_chars"] and span.nxt_len > 0
+
+
+def _comma_stands(span: _Span, rules: dict) -> bool:
+    """A comma of a punctuated transcript stands unless a topic opens after it or a long sentence
+    would run past ``max_chars``: pauses and markers are not asked (they end no sentence here)."""
+    return not _opens_topic(span, rules) and not (_overruns(span, rules) and span.length >= rules["soft_chars"])
+
+
+def _judge(draft: Draft, bd: Boundary, span: _Span) -> _Verdict:
+    """Score the evidence that boundary ``bd`` ends the sentence so far: a marker opening the
+    next clause, a pause between timed cues, the sentence's length so far."""
+    rules, text = _rules(), draft.text
     score, why = 0, []
-    if nxt.startswith(rules["markers"]):
+    if span.nxt.startswith(rules["markers"]):
         score += 2
         why.append("discourse marker")
     gap = _gap(draft, bd.start - 1, bd.end if bd.end < len(text) else bd.start)
@@ -151,16 +188,16 @@ def _judge(draft: Draft, bounds: list[Boundary], k: int, sent_start: int, alnum:
         why.append(f"pause {gap:.1f}s")
     elif gap is not None and gap >= rules["short_pause"]:
         score += 1
-    if length >= rules["soft_chars"]:
+    if span.length >= rules["soft_chars"]:
         score += 1
-    if length + nxt_len > rules["max_chars"]:
+    if span.length + span.nxt_len > rules["max_chars"]:
         score += 2
         why.append("length")
-    end = length >= rules["min_chars"] and score >= 2 and nxt_len > 0
-    topic = nxt_len > 0 and length >= rules["topic_min_chars"] and rules["topic"].match(nxt) is not None
+    end = span.length >= rules["min_chars"] and score >= 2 and span.nxt_len > 0
+    topic = _opens_topic(span, rules)
     if topic:
         why.append("topic marker")
-    return _Verdict(end or topic, topic, why, length)
+    return _Verdict(end or topic, topic, why, span.length)
 
 
 def changes(draft: Draft) -> list[Change]:
@@ -179,10 +216,10 @@ def changes(draft: Draft) -> list[Change]:
                 out.append(Change(bd.start, bd.start + 1, "？", "punctuation", "rule", 0.7, "question"))
             sent_start = bd.end
             continue
-        v = _judge(draft, bounds, k, sent_start, alnum)
-        if bd.kind == "comma" and punctuated and not v.topic \
-                and not (v.end and "length" in v.why and v.length >= rules["soft_chars"]):
+        span = _span(text, bounds, k, sent_start, alnum)
+        if bd.kind == "comma" and punctuated and _comma_stands(span, rules):
             continue  # the recogniser's own commas stand, unless a sentence would run past max_chars
+        v = _judge(draft, bd, span)
         if not v.end:
             if bd.kind != "comma":
                 out.append(Change(bd.start, bd.end, "，", "punctuation", "rule", 0.7, "pause"))

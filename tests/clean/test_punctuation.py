@@ -1,3 +1,10 @@
+from types import SimpleNamespace
+from unittest.mock import patch
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from pipeline.clean import punctuation
 from tests.clean.conftest import run
 
 
@@ -39,3 +46,18 @@ def test_a_punctuated_transcript_keeps_its_commas():
     out = run(text)
     assert out.clean_text == text
     assert not [e for e in out.edits if e.kind == "punctuation"]
+
+
+@settings(max_examples=300)
+@given(st.integers(0, 90), st.integers(0, 60), st.sampled_from(["", "然后我们", "第二个问题", "接下来", "所以说"]),
+       st.one_of(st.none(), st.floats(0, 3)))
+def test_a_comma_stands_when_the_whole_verdict_would_keep_it(length, nxt_len, nxt, gap):
+    """``_comma_stands`` asks only what can overturn a punctuated transcript's comma; the full
+    verdict (markers and pauses too) must agree with it."""
+    rules = punctuation._rules()
+    span = punctuation._Span(length, nxt, nxt_len)
+    draft = SimpleNamespace(text="这" * 200)
+    with patch.object(punctuation, "_gap", return_value=gap):
+        v = punctuation._judge(draft, punctuation.Boundary(100, 101, "comma"), span)
+    keeps = not v.topic and not (v.end and "length" in v.why and v.length >= rules["soft_chars"])
+    assert punctuation._comma_stands(span, rules) == keeps
