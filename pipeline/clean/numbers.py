@@ -14,9 +14,13 @@ import re
 
 from pipeline.clean.textmap import Change
 
-_INLINE = re.compile(r"(?<![.。\d])(\d+)。(\d)")
-_ACROSS = re.compile(r"(?<![.。\d])(\d{1,2})。(\s+)(\d{1,2})(?!\d)")
-_THOUSANDS = re.compile(r"(?<=\d)[，,](?=\d{3}(?!\d))")
+#: a number's first digit: no digit, point or full stop before it. The look back comes after the
+#: digit so that a scan can skip straight to digits (a pattern that opens with one is tried at
+#: every position)
+_FIRST_DIGIT = r"\d(?<![.。\d]\d)"
+_INLINE = re.compile(rf"({_FIRST_DIGIT}\d*)。(\d)")
+_ACROSS = re.compile(rf"({_FIRST_DIGIT}\d?)。(\s+)(\d{{1,2}})(?!\d)")
+_THOUSANDS = re.compile(r"，(?<=\d，)(?=\d{3}(?!\d))")  # a full-width comma after a digit
 
 
 def changes(text: str) -> list[Change]:
@@ -29,6 +33,5 @@ def changes(text: str) -> list[Change]:
         out.append(Change(a, a + 1 + len(m.group(2)), ".", "number", "rule", 0.9,
                           "full stop inside a number across a break"))
     for m in _THOUSANDS.finditer(text):
-        if text[m.start()] == "，":
-            out.append(Change(m.start(), m.end(), ",", "number", "rule", 0.9, "thousands separator"))
+        out.append(Change(m.start(), m.end(), ",", "number", "rule", 0.9, "thousands separator"))
     return out

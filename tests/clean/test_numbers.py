@@ -1,3 +1,8 @@
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from pipeline.clean import numbers
 from tests.clean.conftest import run
 
@@ -29,3 +34,16 @@ def test_chinese_numerals_and_real_sentence_ends_stay():
     assert numbers.changes("第三。五个人来了") == []
     # a year ending a sentence, another starting the next paragraph: not a decimal
     assert numbers.changes("那是2019。\n\n2020年又变了") == []
+
+
+#: the rules as first written (each opens with its look back): the spec the faster scans keep
+SPEC = (re.compile(r"(?<![.。\d])(\d+)。(\d)"), re.compile(r"(?<![.。\d])(\d{1,2})。(\s+)(\d{1,2})(?!\d)"),
+        re.compile(r"(?<=\d)，(?=\d{3}(?!\d))"))
+
+
+@settings(max_examples=500)
+@given(st.text("0123456789３。.，, \n年", max_size=40))
+def test_scans_find_what_the_rules_as_written_find(text):
+    for spec, scan in zip(SPEC, (numbers._INLINE, numbers._ACROSS, numbers._THOUSANDS), strict=True):
+        assert [m.span(0) for m in scan.finditer(text)] == [m.span(0) for m in spec.finditer(text)]
+        assert [m.groups() for m in scan.finditer(text)] == [m.groups() for m in spec.finditer(text)]
