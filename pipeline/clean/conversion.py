@@ -29,21 +29,27 @@ def _differing(line: str, new: str) -> list[tuple[int, int]]:
     return runs
 
 
+def _line_changes(at: int, line: str, new: str, config: str) -> list[Change]:
+    """A converted line (at ``at`` in the text) as changes: one a run of characters that
+    differ, or the whole line when its length changed."""
+    if len(new) != len(line):
+        return [Change(at, at + len(line), new, "script", "opencc", 1.0, config)]
+    return [Change(at + i, at + j, new[i:j], "script", "opencc", 1.0, config) for i, j in _differing(line, new)]
+
+
 def changes(text: str, script: str) -> list[Change]:
     if script not in ("simplified", "traditional"):
         return []
     config = zh_script.config(script)  # type: ignore[arg-type]
     out: list[Change] = []
-    for m in re.finditer(r"[^\n]+", text):
-        line = m.group()
-        new = zh_script.convert(line, script)  # type: ignore[arg-type]
-        if new == line:
-            continue
-        if len(new) != len(line):
-            out.append(Change(m.start(), m.end(), new, "script", "opencc", 1.0, config))
-            continue
-        for i, j in _differing(line, new):
-            out.append(Change(m.start() + i, m.start() + j, new[i:j], "script", "opencc", 1.0, config))
+    # one call for the whole text: OpenCC's phrases never span a line break, so each line comes
+    # out as it would alone
+    converted = zh_script.convert(text, script).split("\n")  # type: ignore[arg-type]
+    at = 0
+    for line, new in zip(text.split("\n"), converted, strict=True):
+        if new != line:
+            out += _line_changes(at, line, new, config)
+        at += len(line) + 1
     if script == "simplified":
         taken = [(c.start, c.end) for c in out]
         for wrong, right in zh_script.debris():
