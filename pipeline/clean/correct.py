@@ -32,7 +32,9 @@ COMMON = 500
 #: model knows 直播 well; it is 赋能 or 光伏 that it misses)
 RARE_TERM = 200
 CANDIDATE = 0.8
-_LATIN_TOKEN = re.compile(r"(?<![A-Za-z0-9])[A-Za-z][A-Za-z0-9]*(?:[-.][A-Za-z0-9]+)*(?![A-Za-z0-9])")
+#: a Latin token: a letter with no letter or digit before it (looked back at after the letter, so
+#: a scan skips in C to letters), then letters, digits and inner hyphens or points
+_LATIN_TOKEN = re.compile(r"[A-Za-z](?<![A-Za-z0-9][A-Za-z])[A-Za-z0-9]*(?:[-.][A-Za-z0-9]+)*(?![A-Za-z0-9])")
 
 
 @dataclass(slots=True)
@@ -124,22 +126,29 @@ def _nearest_latin(key: str, lex: Lexicon) -> tuple[int, str] | None:
     return best
 
 
+def _latin_fix(key: str, lex: Lexicon) -> tuple[str, float, str] | None:
+    """(term, score, reason) when a Latin token (by its key) is a misspelt term, else None."""
+    if len(key) < 5 or key in lex.latin:
+        return None
+    best = _nearest_latin(key, lex)
+    if best is None:
+        return None
+    d, term = best
+    if d <= (1 if len(key) < 9 else 2) and (len(key) >= 7 or d == 0):
+        return term, 1.0 - d / max(len(key), 8), f"spelling, {d} letter(s) off"
+    return None
+
+
 def _latin_matches(text: str, lex: Lexicon) -> list[Match]:
     out: list[Match] = []
-    nearest: dict[str, tuple[int, str] | None] = {}  # a talk repeats its Latin words
+    fixes: dict[str, tuple[str, float, str] | None] = {}  # a talk repeats its Latin words
     for start, end in _latin_spans(text):
-        key = latin_key(text[start:end])
-        if len(key) < 5 or key in lex.latin:
-            continue
-        if key not in nearest:
-            nearest[key] = _nearest_latin(key, lex)
-        best = nearest[key]
-        if best is None:
-            continue
-        d, term = best
-        score = 1.0 - d / max(len(key), 8)
-        if d <= (1 if len(key) < 9 else 2) and (len(key) >= 7 or d == 0):
-            out.append(Match(start, end, term, score, f"spelling, {d} letter(s) off"))
+        token = text[start:end]
+        if token not in fixes:
+            fixes[token] = _latin_fix(latin_key(token), lex)
+        fix = fixes[token]
+        if fix is not None:
+            out.append(Match(start, end, *fix))
     return out
 
 

@@ -1,4 +1,8 @@
+import re
 from pathlib import Path
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from pipeline.clean import clean as clean_stage
 from pipeline.clean import correct, lexicon
@@ -67,3 +71,13 @@ def test_function_word_before_a_term_is_not_a_mishearing():
 def test_latin_term_split_by_a_space():
     assert fixes("一个是Chart GPT最近推出了它的") == {"Chart GPT": "ChatGPT"}
     assert fixes("我们用Open AI的接口") == {}  # a spacing variant of a term is not a mishearing
+
+
+#: Latin tokens as first written (the look back first): the spec the faster scan keeps
+LATIN_SPEC = re.compile(r"(?<![A-Za-z0-9])[A-Za-z][A-Za-z0-9]*(?:[-.][A-Za-z0-9]+)*(?![A-Za-z0-9])")
+
+
+@settings(max_examples=500)
+@given(st.text("aZ09-. 的", max_size=30))
+def test_latin_tokens_are_the_ones_the_rule_as_written_finds(text):
+    assert [m.span() for m in correct._LATIN_TOKEN.finditer(text)] == [m.span() for m in LATIN_SPEC.finditer(text)]
