@@ -86,14 +86,17 @@ class Cast:
             if kind:
                 names[w] = kind
         self.kinds = names
-        alts = "|".join(re.escape(w) for w in sorted(names, key=len, reverse=True))
-        self._pattern = re.compile(alts) if alts else None
+        alts = [re.escape(w) for w in sorted(names, key=len, reverse=True)]
+        self._pattern = re.compile("|".join(alts)) if alts else None
         self._pronoun = re.compile("|".join(lists["pronouns"]))
         self._prepositions = frozenset(lists["prepositions"])
         self._document_words = frozenset(lists["documents"])
         self._document = re.compile("|".join(lists["documents"]))
         nouns = sorted(lists["group_nouns"], key=len, reverse=True)
         self._group = re.compile(f"(?:{'|'.join(lists['group_quantifiers'])})个?(?:{'|'.join(nouns)})")
+        # what every party starts with: one search tells that a clause names none (most do)
+        opening = [*alts, *lists["pronouns"], *lists["group_quantifiers"], "《", *lists["documents"]]
+        self._opening = re.compile("|".join(opening))
 
     @staticmethod
     def _kind(w: str, tag: str, n: int, lists: dict[str, Any]) -> Kind | None:
@@ -111,6 +114,8 @@ class Cast:
         """The parties standing at a subject's place in ``s.text[lo:hi]``, in order; adjacent
         names merge (美国 + 财政部 → 美国财政部)."""
         found: list[Party] = []
+        if not self._opening.search(s.text, lo, hi):
+            return found
         if self._pattern:
             for m in self._pattern.finditer(s.text, lo, hi):
                 found.append(Party(m.group(), m.start(), m.end(), self.kinds[m.group()]))
