@@ -18,18 +18,22 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache, cached_property
-from itertools import accumulate
+from itertools import accumulate, chain
 from typing import Any, Literal
 
 from pipeline.zh import chars, data, words
 
 Kind = Literal["name", "place", "document", "pronoun", "group"]
 TITLE = re.compile(r"《([^《》]{2,40})》")  # a work or document named by its title
+_LOOKED_UP = ("not_actors", "bodies", "org_tags", "person_tags", "place_tags", "prepositions")
 
 
 @cache
 def _lists() -> dict[str, Any]:
-    return data.toml(__package__, "actors.toml")
+    """The lists of ``data/actors.toml``; the ones each distinct word of a talk is looked up in
+    are sets."""
+    raw = data.toml(__package__, "actors.toml")
+    return {k: frozenset(v) if k in _LOOKED_UP else v for k, v in raw.items()}
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,7 +82,7 @@ class Cast:
 
     def __init__(self, sentences: Sequence[str]) -> None:
         lists = _lists()
-        counts = Counter(w for s in sentences for w in words.words(s))
+        counts = Counter(chain.from_iterable(words.words(s) for s in sentences))
         tags = words.tags(counts)
         names: dict[str, Kind] = {}
         for w, n in counts.items():
@@ -89,7 +93,7 @@ class Cast:
         alts = [re.escape(w) for w in sorted(names, key=len, reverse=True)]
         self._pattern = re.compile("|".join(alts)) if alts else None
         self._pronoun = re.compile("|".join(lists["pronouns"]))
-        self._prepositions = frozenset(lists["prepositions"])
+        self._prepositions = lists["prepositions"]
         self._document_words = frozenset(lists["documents"])
         self._document = re.compile("|".join(lists["documents"]))
         nouns = sorted(lists["group_nouns"], key=len, reverse=True)
