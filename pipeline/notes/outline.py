@@ -44,11 +44,19 @@ def _summary_drops() -> tuple[str, ...]:
     return tuple(sorted((*_cues()["openers"], *_cues()["hedges"]), key=len, reverse=True))
 
 
-def _bags(texts: list[str]) -> list[Counter]:
-    return [Counter(w for w in words(t) if is_content_word(w)) for t in texts]
+def _bags(texts: list[str]) -> list[dict[str, int]]:
+    """Each sentence's content words and how often it says each, in the order first said."""
+    bags = []
+    for t in texts:
+        bag: dict[str, int] = {}
+        for w in words(t):
+            if is_content_word(w):
+                bag[w] = bag.get(w, 0) + 1
+        bags.append(bag)
+    return bags
 
 
-def _vectors(bags: list[Counter]) -> list[dict[str, float]]:
+def _vectors(bags: list[dict[str, int]]) -> list[dict[str, float]]:
     n = len(bags) or 1
     df = Counter(chain.from_iterable(bags))  # a bag's keys, each once: document frequency, in C
     idf = {w: math.log((n + 1) / (d + 0.5)) for w, d in df.items()}  # once a word, not once a use
