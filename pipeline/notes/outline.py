@@ -78,7 +78,7 @@ def _norm(v: dict[str, float]) -> float:
 
 
 def _cos(a: dict[str, float], b: dict[str, float], na: float, nb: float) -> float:
-    """Cosine of two vectors of known norms (a talk's sentence norms are computed once); the dot
+    """Cosine of two vectors of known norms (a sentence's norm is computed once); the dot
     product runs over the smaller, so comparing with a big centroid costs what the sentence has."""
     if len(a) > len(b):
         a, b = b, a
@@ -141,7 +141,7 @@ def _summary_sentence(cleaned: Cleaned, ids: list[int], score: dict[int, float],
     return top
 
 
-def _pick(ids: list[int], score: dict[int, float], vecs: list[dict[str, float]], norms: list[float],
+def _pick(ids: list[int], score: dict[int, float], vecs: list[dict[str, float]], norms: dict[int, float],
           k: int) -> list[int]:
     chosen: list[int] = []
     for i in sorted(ids, key=lambda i: -score[i]):
@@ -156,7 +156,6 @@ def _pick(ids: list[int], score: dict[int, float], vecs: list[dict[str, float]],
 def outline(cleaned: Cleaned, segments: list[Segment], backend: Backend | None = None) -> Outline:
     sents = cleaned.sentences
     vecs = _vectors(_bags([s.text for s in sents]))
-    norms = [_norm(v) for v in vecs]
     doc_centroid = _centroid(vecs)
     doc_norm = _norm(doc_centroid)
     sections: list[Section] = []
@@ -166,6 +165,7 @@ def outline(cleaned: Cleaned, segments: list[Segment], backend: Backend | None =
         centroid = _centroid(vecs[seg.first_sentence:seg.last_sentence + 1])
         cnorm = _norm(centroid)
         usable = [i for i in ids if _usable(sents[i].text)] or [max(ids, key=lambda i: len(sents[i].text))]
+        norms = {i: _norm(vecs[i]) for i in usable}  # only a usable sentence is compared
         score = {i: _cos(vecs[i], centroid, norms[i], cnorm) * _weight(sents[i].text) for i in usable}
         # the sentence that best covers the section is its summary, and the points are the next
         # best, so the line under the heading is not repeated as the first bullet
