@@ -262,9 +262,8 @@ class Reader:
         return None
 
     def _idle(self) -> bool:
-        """Whether nothing read so far can make a clause a claim by itself: no frame waiting, no
-        reviewed document, no party reported just before, no list open or to be taken up again.
-        Then only a party or a cue of the speaker's view in the sentence can."""
+        """Whether nothing read so far can make a clause a claim (no frame waiting, no reviewed
+        document, no party just reported, no list open): then only a party or a view cue can."""
         return (self.pending is None and self.document is None and not (self.last and self.last_age <= 1)
                 and not self._list_open() and not (self.numbered and self.numbered_age <= LIST_REACH))
 
