@@ -21,14 +21,15 @@ def ingest(path: Path, *, display: str | None = None, max_bytes: int | None = No
 
 
 def ingest_bytes(raw: bytes, name: str, *, suffix: str = "") -> Document:
+    """Decode and parse a file's bytes; the source's hash is the bytes', as on disk."""
     text, encoding = detect.decode(raw, name)
-    doc = ingest_text(text, name, suffix=suffix, encoding=encoding)
-    return doc.model_copy(update={"source": doc.source.model_copy(
-        update={"sha256": hashlib.sha256(raw).hexdigest()})})
+    return ingest_text(text, name, suffix=suffix, encoding=encoding, sha256=hashlib.sha256(raw).hexdigest())
 
 
-def ingest_text(text: str, name: str, *, suffix: str = "", encoding: str = "utf-8") -> Document:
-    """Parse already-decoded text (``\\n`` line ends)."""
+def ingest_text(text: str, name: str, *, suffix: str = "", encoding: str = "utf-8",
+                sha256: str | None = None) -> Document:
+    """Parse already-decoded text (``\\n`` line ends); without the file's ``sha256``, the hash is
+    the text's in UTF-8."""
     from pipeline.ingest import jsonsubs, srt, vtt
     from pipeline.ingest import text as plain
 
@@ -44,7 +45,7 @@ def ingest_text(text: str, name: str, *, suffix: str = "", encoding: str = "utf-
         cues, meta = jsonsubs.parse(text, fmt, name)
     if not any(c.text.strip() for c in cues):
         raise InputError("has no spoken text", path=name)
-    source = Source(path=name, format=fmt, sha256=hashlib.sha256(text.encode("utf-8")).hexdigest(),
+    source = Source(path=name, format=fmt, sha256=sha256 or hashlib.sha256(text.encode("utf-8")).hexdigest(),
                     encoding=encoding, chars=len(text))
     doc = Document(source=source, text=text, cues=cues)
     if meta is not None:

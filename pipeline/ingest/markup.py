@@ -7,13 +7,16 @@ from __future__ import annotations
 
 import re
 
-_CTRL = r"[\x00-\x08\x0b-\x1f\x7f\u200b-\u200f\u2028\u2029\ufeff]+"
-_CONTROL = re.compile(_CTRL)
-_TAG = re.compile(_CTRL + r"|\\[Nnh]|<[^<>\n]{0,80}>|\{\\[^{}\n]{0,80}\}|&(?:amp|lt|gt|nbsp|lrm|rlm);")
+_CTRL_CHARS = r"\x00-\x08\x0b-\x1f\x7f\u200b-\u200f\u2028\u2029\ufeff"
+_CONTROL = re.compile(f"[{_CTRL_CHARS}]+")
+_TAG = re.compile(_CONTROL.pattern + r"|\\[Nnh]|<[^<>\n]{0,80}>|\{\\[^{}\n]{0,80}\}|&(?:amp|lt|gt|nbsp|lrm|rlm);")
+_TAG_START = re.compile(rf"[{_CTRL_CHARS}\\<{{&]")  # a character every match of _TAG starts with
 
 
 def strip_tags(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Spans of ``text[start:end]`` between markup, trimmed of white space, empties dropped."""
+    if _TAG_START.search(text, start, end) is None:  # most cues: no markup, one span
+        return _trimmed(text, [(start, end)])
     return split_between(_TAG, text, start, end)
 
 
@@ -31,6 +34,10 @@ def split_between(pattern: re.Pattern, text: str, start: int, end: int) -> list[
         spans.append((at, m.start()))
         at = m.end()
     spans.append((at, end))
+    return _trimmed(text, spans)
+
+
+def _trimmed(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     out = []
     for s, e in spans:
         while s < e and text[s].isspace():

@@ -17,9 +17,9 @@ from pipeline.ingest.markup import strip_tags
 from pipeline.models import Cue
 
 _TIME = r"(\d+):(\d\d):(\d\d)[,.](\d\d\d)"
-#: one block by the book: its number, its times, and text lines up to a blank line or the end
-_BLOCK = re.compile(rf"(\d+)[ \t]*\n{_TIME} --> {_TIME}[ \t]*\n((?:[^\n]*\S[^\n]*(?:\n|\Z))+)")
-_TEXT = re.compile(r"\S")  # where the next block may start, past blank lines
+#: one block by the book after the blank lines before it: its number, its times, and text lines
+#: up to a blank line or the end
+_BLOCK = re.compile(rf"\s*(\d+)[ \t]*\n{_TIME} --> {_TIME}[ \t]*\n((?:[^\n]*\S[^\n]*(?:\n|\Z))+)")
 #: line breaks other than \n, which pysrt (``str.splitlines``) would also split lines at
 _ODD_BREAKS = re.compile("[\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
 
@@ -34,20 +34,14 @@ def _by_the_book(text: str) -> list[tuple[int, int, int, str]] | None:
     if _ODD_BREAKS.search(text):
         return None
     out = []
-    at = _next_text(text, 0)
-    while at < len(text):
-        m = _BLOCK.match(text, at)
-        if m is None:
-            return None
+    at = 0
+    for m in _BLOCK.finditer(text):
+        if m.start() != at:
+            return None  # something else before this block
         g = m.groups()
         out.append((int(g[0]), _ms(*g[1:5]), _ms(*g[5:9]), g[9]))
-        at = _next_text(text, m.end())
-    return out
-
-
-def _next_text(text: str, at: int) -> int:
-    found = _TEXT.search(text, at)
-    return found.start() if found else len(text)
+        at = m.end()
+    return None if text[at:].strip() else out
 
 
 def _blocks(text: str, path: str) -> list[tuple[int, int, int, str]]:

@@ -18,18 +18,22 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache, cached_property
-from itertools import accumulate
+from itertools import accumulate, chain
 from typing import Any, Literal
 
 from pipeline.zh import chars, data, words
 
 Kind = Literal["name", "place", "document", "pronoun", "group"]
 TITLE = re.compile(r"《([^《》]{2,40})》")  # a work or document named by its title
+_LOOKED_UP = ("not_actors", "bodies", "org_tags", "person_tags", "place_tags", "prepositions")
 
 
 @cache
 def _lists() -> dict[str, Any]:
-    return data.toml(__package__, "actors.toml")
+    """The lists of ``data/actors.toml``; the ones each distinct word of a talk is looked up in
+    are sets."""
+    raw = data.toml(__package__, "actors.toml")
+    return {k: frozenset(v) if k in _LOOKED_UP else v for k, v in raw.items()}
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,7 +82,7 @@ class Cast:
 
     def __init__(self, sentences: Sequence[str]) -> None:
         lists = _lists()
-        counts = Counter(w for s in sentences for w in words.words(s))
+        counts = Counter(chain.from_iterable(words.words(s) for s in sentences))
         tags = words.tags(counts)
         names: dict[str, Kind] = {}
         for w, n in counts.items():
@@ -86,14 +90,17 @@ class Cast:
             if kind:
                 names[w] = kind
         self.kinds = names
-        alts = "|".join(re.escape(w) for w in sorted(names, key=len, reverse=True))
-        self._pattern = re.compile(alts) if alts else None
+        alts = [re.escape(w) for w in sorted(names, key=len, reverse=True)]
+        self._pattern = re.compile("|".join(alts)) if alts else None
         self._pronoun = re.compile("|".join(lists["pronouns"]))
-        self._prepositions = frozenset(lists["prepositions"])
+        self._prepositions = lists["prepositions"]
         self._document_words = frozenset(lists["documents"])
         self._document = re.compile("|".join(lists["documents"]))
         nouns = sorted(lists["group_nouns"], key=len, reverse=True)
         self._group = re.compile(f"(?:{'|'.join(lists['group_quantifiers'])})个?(?:{'|'.join(nouns)})")
+        # what every party starts with: one search tells that a clause names none (most do)
+        opening = [*alts, *lists["pronouns"], *lists["group_quantifiers"], "《", *lists["documents"]]
+        self._opening = re.compile("|".join(opening))
 
     @staticmethod
     def _kind(w: str, tag: str, n: int, lists: dict[str, Any]) -> Kind | None:
@@ -111,6 +118,8 @@ class Cast:
         """The parties standing at a subject's place in ``s.text[lo:hi]``, in order; adjacent
         names merge (美国 + 财政部 → 美国财政部)."""
         found: list[Party] = []
+        if not self._opening.search(s.text, lo, hi):
+            return found
         if self._pattern:
             for m in self._pattern.finditer(s.text, lo, hi):
                 found.append(Party(m.group(), m.start(), m.end(), self.kinds[m.group()]))

@@ -15,7 +15,6 @@ Every claim is validated against the schema; one that fails is dropped, never wr
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable
 from dataclasses import dataclass
 
 from pydantic import ValidationError
@@ -106,28 +105,29 @@ def _make(cleaned: Cleaned, f: Found, document: str | None) -> Claim | None:
 def _made(cleaned: Cleaned, found: list[Found], document: str | None) -> list[Claim]:
     """The claims made from ``found``: each said first (a later repeat of what a party was
     reported to say is dropped; one that fails the schema too), then the surest of them
-    (``select``), in the talk's order."""
+    (``select``), in the talk's order. A repeat says the same words, or, of the same party, mostly
+    the same content words (马斯克要砍预算 after 马斯克砍联邦预算: a talk comes back to what was
+    reported); so a claim is compared with its own party's kept claims only."""
     made: list[Claim] = []
+    statements: set[str] = set()
+    said: dict[str, list[set[str]]] = {}  # each party's kept claims' content words, but its name
     for f in found:
         claim = _make(cleaned, f, document)
-        if claim and not _repeats(claim, made):
-            made.append(claim)
+        if claim is None or claim.statement in statements:
+            continue
+        name = claim.attributed_name
+        mine = _content_words(claim.evidence.quote) - {name}
+        if name and any(_same_words(mine, theirs) for theirs in said.get(name, [])):
+            continue
+        made.append(claim)
+        statements.add(claim.statement)
+        if name:
+            said.setdefault(name, []).append(mine)
     return select(made)
 
 
-def _repeats(claim: Claim, kept: Iterable[Claim]) -> bool:
-    """Whether a kept claim says the same: the same words, or, of the same party, mostly the same
-    content words (马斯克要砍预算 after 马斯克砍联邦预算: a talk comes back to what was reported)."""
-    name = claim.attributed_name
-    mine = _content_words(claim.evidence.quote) - {name}
-    for c in kept:
-        if c.statement == claim.statement:
-            return True
-        if name and c.attributed_name == name:
-            theirs = _content_words(c.evidence.quote) - {name}
-            if len(mine & theirs) >= max(2, SAME_SHARE * min(len(mine), len(theirs))):
-                return True
-    return False
+def _same_words(mine: set[str], theirs: set[str]) -> bool:
+    return len(mine & theirs) >= max(2, SAME_SHARE * min(len(mine), len(theirs)))
 
 
 def _content_words(text: str) -> set[str]:

@@ -44,11 +44,19 @@ def _summary_drops() -> tuple[str, ...]:
     return tuple(sorted((*_cues()["openers"], *_cues()["hedges"]), key=len, reverse=True))
 
 
-def _bags(texts: list[str]) -> list[Counter]:
-    return [Counter(w for w in words(t) if is_content_word(w)) for t in texts]
+def _bags(texts: list[str]) -> list[dict[str, int]]:
+    """Each sentence's content words and how often it says each, in the order first said."""
+    bags = []
+    for t in texts:
+        bag: dict[str, int] = {}
+        for w in words(t):
+            if is_content_word(w):
+                bag[w] = bag.get(w, 0) + 1
+        bags.append(bag)
+    return bags
 
 
-def _vectors(bags: list[Counter]) -> list[dict[str, float]]:
+def _vectors(bags: list[dict[str, int]]) -> list[dict[str, float]]:
     n = len(bags) or 1
     df = Counter(chain.from_iterable(bags))  # a bag's keys, each once: document frequency, in C
     idf = {w: math.log((n + 1) / (d + 0.5)) for w, d in df.items()}  # once a word, not once a use
@@ -70,7 +78,7 @@ def _norm(v: dict[str, float]) -> float:
 
 
 def _cos(a: dict[str, float], b: dict[str, float], na: float, nb: float) -> float:
-    """Cosine of two vectors of known norms (a talk's sentence norms are computed once); the dot
+    """Cosine of two vectors of known norms (a sentence's norm is computed once); the dot
     product runs over the smaller, so comparing with a big centroid costs what the sentence has."""
     if len(a) > len(b):
         a, b = b, a
@@ -133,7 +141,7 @@ def _summary_sentence(cleaned: Cleaned, ids: list[int], score: dict[int, float],
     return top
 
 
-def _pick(ids: list[int], score: dict[int, float], vecs: list[dict[str, float]], norms: list[float],
+def _pick(ids: list[int], score: dict[int, float], vecs: list[dict[str, float]], norms: dict[int, float],
           k: int) -> list[int]:
     chosen: list[int] = []
     for i in sorted(ids, key=lambda i: -score[i]):
@@ -148,7 +156,6 @@ def _pick(ids: list[int], score: dict[int, float], vecs: list[dict[str, float]],
 def outline(cleaned: Cleaned, segments: list[Segment], backend: Backend | None = None) -> Outline:
     sents = cleaned.sentences
     vecs = _vectors(_bags([s.text for s in sents]))
-    norms = [_norm(v) for v in vecs]
     doc_centroid = _centroid(vecs)
     doc_norm = _norm(doc_centroid)
     sections: list[Section] = []
@@ -158,6 +165,7 @@ def outline(cleaned: Cleaned, segments: list[Segment], backend: Backend | None =
         centroid = _centroid(vecs[seg.first_sentence:seg.last_sentence + 1])
         cnorm = _norm(centroid)
         usable = [i for i in ids if _usable(sents[i].text)] or [max(ids, key=lambda i: len(sents[i].text))]
+        norms = {i: _norm(vecs[i]) for i in usable}  # only a usable sentence is compared
         score = {i: _cos(vecs[i], centroid, norms[i], cnorm) * _weight(sents[i].text) for i in usable}
         # the sentence that best covers the section is its summary, and the points are the next
         # best, so the line under the heading is not repeated as the first bullet

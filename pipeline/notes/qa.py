@@ -148,14 +148,16 @@ def _cut(text: str, a: int, end: int) -> int:
     return a + pos
 
 
-def _answer_span(cleaned: Cleaned, ids: range) -> tuple[int, int] | None:
+def _answer_span(cleaned: Cleaned, ids: range, opens: tuple[str, ...] | None = None) -> tuple[int, int] | None:
     """The clean span of the answer in ``ids``, condensed to its first sentences; None if it only
-    nods or asks back."""
+    nods or asks back, or does not open with one of ``opens`` (when given)."""
     start = _answer_start(cleaned, ids)
     if start is None or is_question(cleaned.sentences[start[0]].text):
         return None
     first, a = start
     text, b = cleaned.clean_text, a
+    if opens is not None and not text.startswith(opens, a):
+        return None
     for i in range(first, ids[-1] + 1):
         end = cleaned.sentences[i].clean_end
         if i > first and is_question(cleaned.sentences[i].text):
@@ -198,8 +200,8 @@ def _rhetorical(cleaned: Cleaned, turns: list[range], talk: str, taken: set[int]
             s = sents[i]
             if i in taken or not _asks(s) or not _wh(s.text) or (talk == "conversation" and r.addressee.search(s.text)):
                 continue
-            span = _answer_span(cleaned, range(i + 1, turn[-1] + 1))
-            if span is not None and (talk == "monologue" or cleaned.clean_text.startswith(r.answer_cues, span[0])):
+            span = _answer_span(cleaned, range(i + 1, turn[-1] + 1), None if talk == "monologue" else r.answer_cues)
+            if span is not None:
                 out.append((0.5, QA(question=_question(cleaned, i), kind="rhetorical",
                                     answer=spans.grounded(cleaned, *span, Said))))
     return out

@@ -37,6 +37,12 @@ class _Pending:
     left: int = WAIT
 
 
+def _has_cue(text: str) -> bool:
+    """Whether any clause of ``text`` may show the speaker's view: the cues are plain words, so a
+    clause has one only if its sentence does."""
+    return bool(cues()["stance"].search(text) or cues()["evaluative"].search(text))
+
+
 class Reader:
     def __init__(self, cast: Cast, reviewed: str | None) -> None:
         self.cast = cast
@@ -56,9 +62,12 @@ class Reader:
         claim of the guest), but its parties are still remembered."""
         out: list[Span] = []
         own: list[tuple[int, int]] = []
-        parts = [m.span() for m in _CLAUSE.finditer(s.text)]
         named = self.cast.parties(s, 0, len(s.text))  # once a sentence; each clause takes its own
         self.subject = None  # a subject without its verb reaches the next clause of its sentence only
+        if not named and self._idle() and not _has_cue(s.text):
+            self._age(False)  # most sentences: no party, no stance, nothing carried from before
+            return out
+        parts = [m.span() for m in _CLAUSE.finditer(s.text)]
         if self.pending:
             self.pending.start = None  # a frame of an earlier sentence: the claim starts here
         for lo, hi in parts:
@@ -251,6 +260,12 @@ class Reader:
         if (ordinal or head.startswith(cues()["continuation"])) and clauses.has_verb(body):
             return Span(lo, hi, party, 0.65)
         return None
+
+    def _idle(self) -> bool:
+        """Whether nothing read so far can make a clause a claim (no frame waiting, no reviewed
+        document, no party just reported, no list open): then only a party or a view cue can."""
+        return (self.pending is None and self.document is None and not (self.last and self.last_age <= 1)
+                and not self._list_open() and not (self.numbered and self.numbered_age <= LIST_REACH))
 
     def _list_open(self) -> bool:
         """Whether a reported list is open: within its decay, or within a numbered list's reach."""

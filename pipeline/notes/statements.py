@@ -10,6 +10,7 @@ a reporting frame (这边也提了: someone said something, but not what).
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from pipeline.notes.cues import cues
 from pipeline.notes.llm_checks import too_short
@@ -21,19 +22,22 @@ _PRONOUN = re.compile(r"^(他们|她们|他|她)(的)?")
 _FILLER_AFTER_VERB = re.compile(r"^[了过着]?(一个|一些|一下|几个|这个|那个|这些|几点|几块|了)?")
 
 
-def stripped(text: str) -> str:
-    """``text`` without the openers, hedges, list markers and punctuation at its edges."""
+@cache
+def _openers() -> tuple[str, ...]:
     c = cues()
+    return (*c["hedges"], *c["continuation"], *c["listing_items"])
+
+
+def stripped(text: str) -> str:
+    """``text`` without the openers, hedges, list markers and punctuation at its edges; an opener
+    goes only when more than two characters would be left after it."""
+    openers = _openers()
     body = text.strip(_EDGE)
-    openers = (*c["hedges"], *c["continuation"], *c["listing_items"])
-    changed = True
-    while changed:
-        changed = False
-        for h in openers:
-            if body.startswith(h) and content_chars(body) > len(h) + 2:
-                body = body[len(h):].lstrip(_EDGE)
-                changed = True
-                break
+    while body.startswith(openers):  # most clauses open with none
+        h = next((h for h in openers if body.startswith(h) and content_chars(body) > len(h) + 2), None)
+        if h is None:
+            break
+        body = body[len(h):].lstrip(_EDGE)
     return body.rstrip(_EDGE)
 
 

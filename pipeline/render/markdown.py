@@ -20,13 +20,15 @@ from pipeline.models import Claim, Notes
 from pipeline.render.labels import QA_KIND, claim_who, clock
 from pipeline.zh.chars import STOPS
 
-_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|~])")
+#: what each character that could become Markdown or HTML, or break a line, is written as
+_ESCAPED = {"&": "&amp;", "\n": " ", **{c: "\\" + c for c in "\\`*_[]<>|~"}}
+_SPECIAL = re.compile("|".join(re.escape(c) for c in _ESCAPED))
 _BLOCK_START = re.compile(r"^(#|[-+>=]|\d+[.)])")
 
 
 def esc(text: str) -> str:
     """Escape Markdown and HTML specials in transcript text (one line, table-safe)."""
-    text = _MD_SPECIAL.sub(r"\\\1", text.replace("&", "&amp;").replace("\n", " "))
+    text = _SPECIAL.sub(lambda m: _ESCAPED[m.group()], text)
     return "\\" + text if _BLOCK_START.match(text) else text
 
 

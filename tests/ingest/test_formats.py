@@ -4,8 +4,10 @@ and every cue is exactly the span of the decoded input it claims."""
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from pipeline.ingest import ingest
+from pipeline.ingest import ingest, markup
 
 FIX = Path(__file__).resolve().parent.parent / "fixtures" / "ingest"
 
@@ -85,3 +87,10 @@ def test_odd_but_valid_srt_with_ass_markup_and_trailing_blanks():
     joined = "\n".join(c.text for c in doc.cues)
     assert "{\\an" not in joined and "\\h" not in joined and "\\N" not in joined
     assert "Forced line break" in joined
+
+
+@given(st.text(alphabet="ab \t\n<>{}\\&;Nnh中amp\x01\u200b\ufeff", max_size=30), st.data())
+def test_a_cue_without_a_tags_first_character_is_one_span_as_splitting_would_give(text, data):
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    assert markup.strip_tags(text, start, end) == markup.split_between(markup._TAG, text, start, end)

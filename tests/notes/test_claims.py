@@ -8,6 +8,7 @@ import pytest
 from pipeline.clean import clean
 from pipeline.ingest import ingest
 from pipeline.models import Claim
+from pipeline.notes.actors import Cast, Sentence
 from pipeline.notes.claims import MAX_CLAIMS, extract_claims
 from pipeline.segment import segment
 
@@ -261,3 +262,11 @@ def test_a_name_inside_a_term_is_no_party():
     reported = _reported(["多普勒效应指出波源向观察者靠近时接收频率变高。", "费米能级要统一。",
                           "小布什时期大规模推动玉米做的生物酒精。"])
     assert [c.attributed_name for c in reported] == ["小布什"]  # a time noun leaves the party acting
+
+
+def test_every_kind_of_party_passes_the_one_search_that_skips_clauses_naming_none():
+    talk = ["贝森特说要降息。", "贝森特说要降息。", "很多国家都在看。", "他们说了。",
+            "《数字中国建设整体布局规划》出来了。", "这个规划文件要求很高。", "今天天气不错。"]
+    cast = Cast(talk)
+    kinds = [[p.kind for p in cast.parties(Sentence(t), 0, len(t))] for t in talk]
+    assert kinds[2:] == [["group"], ["pronoun"], ["document"], ["document"], []]
