@@ -101,18 +101,20 @@ class _Writer:
             return
         stream = self.draft.stream
         st_lo, st_hi = self.draft.stream_span(a, b)
+        st_hi = max(st_lo + 1, st_hi)
+        first, last = stream.cue_at(st_lo), stream.cue_at(st_hi - 1)  # the cues it begins and ends in
         src_lo = stream.source_pos(st_lo)
-        speaker = stream.speaker_at(st_lo)
+        speaker = stream.speakers[first] if st_lo < len(stream) else None
         if self.sentences and speaker != self.speaker:
             self._put("\n", src_lo, src_lo)
         self.speaker = speaker
         start = self.length
         said = "".join(self._body(a, b))
-        previous_cue, self.cue = self.cue, stream.cue_at(max(st_lo, st_hi - 1))
+        previous_cue, self.cue = self.cue, last
         self.sentences.append(Sentence(
             id=len(self.sentences), text=said, start=src_lo, end=max(src_lo, self.runs.last_end(self.length - 1)),
-            clean_start=start, clean_end=self.length, time=stream.time_span(st_lo, max(st_lo + 1, st_hi)),
-            speaker=speaker, opens_cue=stream.cue_at(st_lo) != previous_cue))
+            clean_start=start, clean_end=self.length, time=stream.time_in(first, st_lo, last, st_hi),
+            speaker=speaker, opens_cue=first != previous_cue))
 
     def _source(self, a: int, b: int) -> tuple[int, int]:
         """From where draft character ``a`` starts to where ``b - 1`` ends in the source."""

@@ -92,8 +92,13 @@ class Stream:
         gives each its own stretch, so spans that follow each other never overlap)."""
         if not self.cue_of or b <= a:
             return None
-        first, last = self.cue_at(a), self.cue_at(b - 1)
-        if self.times[first] is None or self.times[last] is None:
+        return self.time_in(self.cue_at(a), a, self.cue_at(b - 1), b)
+
+    def time_in(self, first: int, a: int, last: int, b: int) -> TimeSpan | None:
+        """``time_span(a, b)`` for a caller that has already looked up the cues ``first`` and
+        ``last`` that ``a`` and ``b - 1`` lie in (a sentence needs them for its speaker too);
+        ``cue_at``'s -1 (no cues) has no time."""
+        if first < 0 or self.times[first] is None or self.times[last] is None:
             return None
         return self._moment(first, a), self._moment(last, b)
 
