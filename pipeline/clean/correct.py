@@ -114,11 +114,13 @@ def _latin_spans(text: str) -> list[tuple[int, int]]:
     return pairs + toks
 
 
-def _nearest_latin(key: str, lex: Lexicon) -> tuple[int, str] | None:
-    """(edit distance, term) of the closest Latin term of about the same length and first letter."""
+def _nearest_latin(key: str, lex: Lexicon, most: int) -> tuple[int, str] | None:
+    """(edit distance, term) of the closest Latin term with the same first letter among those
+    whose length differs by at most ``most``: the distance is at least the difference, so a
+    term further off in length could not be nearer than ``most``."""
     best: tuple[int, str] | None = None
     for tkey, term in lex.latin.items():
-        if abs(len(tkey) - len(key)) > 2 or tkey[0] != key[0]:
+        if abs(len(tkey) - len(key)) > most or tkey[0] != key[0]:
             continue
         d = _levenshtein(key, tkey)
         if best is None or d < best[0]:
@@ -127,14 +129,17 @@ def _nearest_latin(key: str, lex: Lexicon) -> tuple[int, str] | None:
 
 
 def _latin_fix(key: str, lex: Lexicon) -> tuple[str, float, str] | None:
-    """(term, score, reason) when a Latin token (by its key) is a misspelt term, else None."""
-    if len(key) < 5 or key in lex.latin:
+    """(term, score, reason) when a Latin token (by its key) is a misspelt term, else None: one
+    letter off in a token of seven letters or more, two from nine. A shorter token is too
+    likely a word of its own (and a term it spells exactly is no misspelling)."""
+    if len(key) < 7 or key in lex.latin:
         return None
-    best = _nearest_latin(key, lex)
+    most = 1 if len(key) < 9 else 2
+    best = _nearest_latin(key, lex, most)
     if best is None:
         return None
     d, term = best
-    if d <= (1 if len(key) < 9 else 2) and (len(key) >= 7 or d == 0):
+    if d <= most:
         return term, 1.0 - d / max(len(key), 8), f"spelling, {d} letter(s) off"
     return None
 
