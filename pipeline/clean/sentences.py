@@ -113,7 +113,7 @@ class _Writer:
         previous_cue, self.cue = self.cue, last
         self.sentences.append(Sentence(
             id=len(self.sentences), text=said, start=src_lo, end=max(src_lo, self.runs.last_end(self.length - 1)),
-            clean_start=start, clean_end=self.length, time=stream.time_in(first, st_lo, last, st_hi),
+            clean_start=start, clean_end=self.length, time=stream.time_span(st_lo, st_hi, first, last),
             speaker=speaker, opens_cue=first != previous_cue))
 
     def _source(self, a: int, b: int) -> tuple[int, int]:

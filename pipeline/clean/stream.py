@@ -86,18 +86,12 @@ class Stream:
         k = bisect_left(self._breaks, p)
         return k < len(self._breaks) and self._breaks[k] == p
 
-    def time_span(self, a: int, b: int) -> TimeSpan | None:
-        """When stream span ``[a, b)`` was said, where the input has times: each end interpolated
-        by its character position within its cue (a cue of 30 seconds holding four sentences
-        gives each its own stretch, so spans that follow each other never overlap)."""
-        if not self.cue_of or b <= a:
-            return None
-        return self.time_in(self.cue_at(a), a, self.cue_at(b - 1), b)
-
-    def time_in(self, first: int, a: int, last: int, b: int) -> TimeSpan | None:
-        """``time_span(a, b)`` for a caller that has already looked up the cues ``first`` and
-        ``last`` that ``a`` and ``b - 1`` lie in (a sentence needs them for its speaker too);
-        ``cue_at``'s -1 (no cues) has no time."""
+    def time_span(self, a: int, b: int, first: int, last: int) -> TimeSpan | None:
+        """When stream span ``[a, b)`` (``b > a``) was said, where the input has times: each end
+        interpolated by its character position within its cue (a cue of 30 seconds holding four
+        sentences gives each its own stretch, so spans that follow each other never overlap).
+        ``first`` and ``last`` are the cues ``a`` and ``b - 1`` lie in (``cue_at``: a sentence
+        looks them up once, for its speaker too); -1 (no cues) has no time."""
         if first < 0 or self.times[first] is None or self.times[last] is None:
             return None
         return self._moment(first, a), self._moment(last, b)
