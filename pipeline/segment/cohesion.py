@@ -23,9 +23,12 @@ Terms = tuple[str, ...]
 
 def terms(texts: list[str]) -> list[Terms]:
     """Content words of each text (stop words left out), in order. Left uncounted: a sentence's
-    words are only ever counted together with its neighbours' (``pooled``)."""
+    words are only ever counted together with its neighbours' (``pooled``). Whether a word is
+    kept is decided once for the talk's vocabulary, not again at every use of the word."""
     stop = rules()["stopwords"]
-    return [tuple(w for w in words(t) if is_content_word(w) and w not in stop) for t in texts]
+    said = [words(t) for t in texts]
+    kept = {w for w in set(chain.from_iterable(said)) if is_content_word(w) and w not in stop}
+    return [tuple(w for w in ws if w in kept) for ws in said]
 
 
 def pooled(texts: list[Terms]) -> Counter:

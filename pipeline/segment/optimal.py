@@ -138,11 +138,32 @@ def _fixed(t: _Table, count: int) -> list[int]:
     """Exactly ``count`` sections if the lengths allow, else as many as they do.
 
     One layered pass: layer k holds the best cost of every prefix in k sections, so the largest
-    feasible count up to ``count`` is read off the layers without re-running the programme.
+    feasible count up to ``count`` is read off the layers without re-running the programme. The
+    first pass assumes ``count`` fits, and so skips the ends that leave too little of the talk
+    for the sections still to come; only when it does not fit does a second pass look further.
     """
+    n = len(t.cols)
+    count = max(1, min(count, n, t.pos[n] // max(1, t.min_len)))
+    backs, best_k = _layers(t, count, exactly=True)
+    if best_k < count:
+        backs, best_k = _layers(t, count, exactly=False)
+    if best_k <= 1:
+        return [0]
+    starts = []
+    j = n
+    for back in reversed(backs[:best_k]):
+        j = back[j]
+        starts.append(j)
+    return sorted(starts)
+
+
+def _layers(t: _Table, count: int, exactly: bool) -> tuple[list[list[int]], int]:
+    """Each layer's best start for every end it reaches, and the largest count reaching the talk's
+    end; ``exactly``: only ends after which the sections left (each ``min_len`` long) still fit,
+    so no count short of ``count`` reaches the end. Every start of such an end leaves room for
+    one more section, so it is kept too: the values at the ends kept are those of a full pass."""
     cols, bonus, pos, reach = t.cols, t.bonus, t.pos, t.reach
     n = len(cols)
-    count = max(1, min(count, n, pos[n] // max(1, t.min_len)))
     layer = [0.0] + [INF] * n  # layer[j]: best cost of units 0..j-1 in k sections
     backs: list[list[int]] = []
     best_k = 0
@@ -157,7 +178,10 @@ def _fixed(t: _Table, count: int) -> list[int]:
         back = [0] * (n + 1)
         # only ends that k sections can reach from the start, and from which the sections left
         # can still reach the end: the others stay unreachable (INF) and cost nothing to skip
-        for j in range(max(k, n - (count - k) * widest), min(n, k * widest) + 1):
+        last_end = min(n, k * widest)
+        if exactly and k < count:
+            last_end = min(last_end, bisect_right(pos, pos[n] - (count - k) * t.min_len) - 1)
+        for j in range(max(k, n - (count - k) * widest), last_end + 1):
             first, last = reach[j]
             lo, hi = max(first, starts[0]), min(last, starts[-1])
             if hi >= lo:
@@ -166,14 +190,7 @@ def _fixed(t: _Table, count: int) -> list[int]:
         layer = nxt
         if layer[n] < INF:
             best_k = k
-    if best_k <= 1:
-        return [0]
-    starts = []
-    j = n
-    for back in reversed(backs[:best_k]):
-        j = back[j]
-        starts.append(j)
-    return sorted(starts)
+    return backs, best_k
 
 
 def _least(base: list[float], col: list[float], first: int, lo: int, hi: int) -> tuple[float, int]:

@@ -7,7 +7,7 @@ import math
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pipeline.segment.optimal import best
+from pipeline.segment.optimal import _layers, _table, best
 
 
 def _cost_of(starts, cost, price, bonus, n):
@@ -64,6 +64,24 @@ def test_matches_brute_force(table, price, min_len, count):
     assert got[0] == 0 and got == sorted(set(got))
     assert _feasible(got, pos, n, min_len, n, count is None)
     assert math.isclose(_cost_of(got, cost, 0.0 if count else price, bonus, n), want_v, abs_tol=1e-6)
+
+
+@settings(max_examples=200, deadline=None)
+@given(tables, st.integers(0, 6), st.integers(2, 4), st.booleans())
+def test_exact_count_pass_keeps_the_full_pass_values(table, min_len, count, ties):
+    """Skipping the ends that leave no room for the sections to come changes nothing at the ends
+    kept: when the count fits, the same best cost and the same starts (ties included)."""
+    n, full, bonus, size = table
+    cost = [[round(c) if ties else c for c in row[: n - i]] for i, row in enumerate(full)]
+    t = _table(cost, bonus, size, min_len, None)
+    pruned, k = _layers(t, count, exactly=True)
+    whole, k_full = _layers(t, count, exactly=False)
+    if k == count:
+        assert k_full == count
+        j_p = j_w = n
+        for bp, bw in zip(reversed(pruned), reversed(whole), strict=True):
+            j_p, j_w = bp[j_p], bw[j_w]
+            assert j_p == j_w
 
 
 def test_fixed_count_falls_back_when_lengths_forbid_it():
