@@ -270,3 +270,9 @@ def reach(kind: str, verb: str) -> int:
     if cues()["near_intend"].fullmatch(verb):
         return PLACE_GAP
     return GAP if cues()["place_verb"].fullmatch(verb) else -1
+
+
+def has_view_cue(text: str) -> bool:
+    """Whether any clause of ``text`` may show the speaker's view: the cues are plain words, so a
+    clause has one only if its sentence does."""
+    return bool(cues()["stance"].search(text) or cues()["evaluative"].search(text))

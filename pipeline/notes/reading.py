@@ -37,12 +37,6 @@ class _Pending:
     left: int = WAIT
 
 
-def _has_cue(text: str) -> bool:
-    """Whether any clause of ``text`` may show the speaker's view: the cues are plain words, so a
-    clause has one only if its sentence does."""
-    return bool(cues()["stance"].search(text) or cues()["evaluative"].search(text))
-
-
 class Reader:
     def __init__(self, cast: Cast, reviewed: str | None) -> None:
         self.cast = cast
@@ -64,7 +58,7 @@ class Reader:
         own: list[tuple[int, int]] = []
         named = self.cast.parties(s, 0, len(s.text))  # once a sentence; each clause takes its own
         self.subject = None  # a subject without its verb reaches the next clause of its sentence only
-        if not named and self._idle() and not _has_cue(s.text):
+        if not named and self._idle() and not clauses.has_view_cue(s.text):
             self._age(False)  # most sentences: no party, no stance, nothing carried from before
             return out
         parts = [m.span() for m in _CLAUSE.finditer(s.text)]
@@ -79,8 +73,7 @@ class Reader:
                 if self.stretch is not self.document:  # a reviewer comments between the items
                     self.stretch_left = 0
             elif (hit := self._reported(s, lo, hi, [p for p in named if lo <= p.start < hi], carried)) is not None:
-                # a new report ends any wait
-                out.extend(hit)
+                out.extend(hit)  # a new report ends any wait
             elif out and out[-1].party and out[-1].hi == lo and clauses.goes_on(s.text, out[-1].lo, lo, clause):
                 out[-1] = replace(out[-1], hi=hi)  # 对中国的限制，对中国的制裁: one more object
             elif self.pending:
@@ -153,7 +146,7 @@ class Reader:
         """A clause with no subject that opens on a verb: its subject is the one the clause before
         named (拜登已经做了些动作，允许谈判), or, when it says it goes on (又要提出…), the party
         reported just before."""
-        recent = self.last if self.last_age <= 1 else None
+        recent = self._recent()
         if carried is None and recent is None:
             return None  # most clauses: no subject to carry, none reported just before
         body = text[lo:hi].strip()
@@ -233,7 +226,7 @@ class Reader:
         clause naming something; after a named party one that says it continues (又是…, 第二…)."""
         if self.document and clauses.measure(clause):  # 研发基于AI的…: a measure of the reviewed document
             return Span(lo, hi, self.document, 0.7)
-        listing = self.numbered is not None and self.numbered_age <= LIST_REACH
+        listing = self._numbering()
         if not listing and not self._list_open():
             return None  # most clauses: no list open, none to take up again
         head = clause.strip().lstrip("就然后而且")
@@ -262,10 +255,17 @@ class Reader:
         return None
 
     def _idle(self) -> bool:
-        """Whether nothing read so far can make a clause a claim (no frame waiting, no reviewed
-        document, no party just reported, no list open): then only a party or a view cue can."""
-        return (self.pending is None and self.document is None and not (self.last and self.last_age <= 1)
-                and not self._list_open() and not (self.numbered and self.numbered_age <= LIST_REACH))
+        """Whether nothing read so far can make a clause a claim: then only a party or a view cue can."""
+        return (self.pending is None and self.document is None and self._recent() is None
+                and not self._list_open() and not self._numbering())
+
+    def _recent(self) -> Party | None:
+        """The party reported in this sentence or the one before: a verb-first clause may go on with it."""
+        return self.last if self.last_age <= 1 else None
+
+    def _numbering(self) -> bool:
+        """Whether a numbered list's last item is near enough for the next number to take it up."""
+        return self.numbered is not None and self.numbered_age <= LIST_REACH
 
     def _list_open(self) -> bool:
         """Whether a reported list is open: within its decay, or within a numbered list's reach."""
