@@ -104,7 +104,7 @@ class _Writer:
         st_hi = max(st_lo + 1, st_hi)
         first, last = stream.cue_at(st_lo), stream.cue_at(st_hi - 1)  # the cues it begins and ends in
         src_lo = stream.source_pos(st_lo)
-        speaker = stream.speakers[first] if st_lo < len(stream) else None
+        speaker = stream.speaker_at(st_lo)
         if self.sentences and speaker != self.speaker:
             self._put("\n", src_lo, src_lo)
         self.speaker = speaker
